@@ -176,7 +176,11 @@ export interface ExperimentConfig {
 
 /** A finished repetition as the sweep runner hands it out (to storage and charts) the moment it exists. */
 export interface RepetitionRecord {
-  /** Index of the point in the experiment's point list. */
+  /**
+   * Index of the first point (in the plan's point list) that this configuration belongs to.
+   * A baseline shared by several points is run once per round and recorded once; match
+   * baselines to points by configuration (plan.configKey), not by this index.
+   */
   pointIndex: number;
   /** 0-based repetition number. */
   repetition: number;
