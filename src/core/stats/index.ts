@@ -1,0 +1,47 @@
+/**
+ * Measurement science for Parallel Playground: pure functions, no DOM, no workers,
+ * the same results in Node, a page and a worker. See DESIGN.md §4.
+ */
+
+export { StatsError, type StatsErrorCode } from './errors';
+export { DEFAULT_SEED, mulberry32 } from './random';
+export { type Sorted, sortAscending, quantileSorted, medianSorted } from './sorted';
+export { DEFAULT_RESAMPLES, type BootstrapOptions } from './bootstrap';
+export {
+  summarize,
+  tukeyFences,
+  outlierClasses,
+  type Summary,
+  type OutliersMs,
+  type OutlierClass,
+  type TukeyFencesMs,
+} from './summarize';
+export { speedup, efficiency, naiveEfficiency, type SpeedupResult } from './speedup';
+export { amdahlSpeedup, amdahlCeiling, fitAmdahl, type AmdahlPoint, type AmdahlFit } from './amdahl';
+export { karpFlatt, gustafsonSpeedup } from './serial-fraction';
+export { fitUsl, uslThroughput, uslPeakN, type UslPoint, type UslParams, type UslFit } from './usl';
+export {
+  breakEven,
+  describeBreakEven,
+  type BreakEven,
+  type BreakEvenPoint,
+  type CurvePoint,
+  type Crossing,
+  type Side,
+} from './break-even';
+export { fitTimeModel, project, type TimePoint, type TimeModel, type Projection } from './time-model';
+export {
+  recommend,
+  type Sweep,
+  type SweepPoint,
+  type Choice,
+  type SequentialThreshold,
+  type Recommendation,
+} from './recommend';
+export {
+  timerResolution,
+  warnings,
+  type WarningCode,
+  type MeasurementWarning,
+  type WarningOptions,
+} from './timer';
