@@ -31,6 +31,8 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
+  // Found late by the dep scanner (only behind a dynamic import), which made the first browser test reload.
+  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [
