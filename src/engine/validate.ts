@@ -1,0 +1,187 @@
+/**
+ * Run-config validation: everything is refused here, before a worker is spawned or a byte
+ * generated, with a ConfigError naming the field and what is allowed.
+ */
+
+import {
+  ConfigError,
+  POOL_LIVES,
+  SCHEDULINGS,
+  SHIPPINGS,
+  STRATEGIES,
+  VARLEN_SPLITS,
+  type DatasetSpec,
+  type JobSpec,
+  type RunConfig,
+} from '../core/types';
+import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
+
+/** Absolute worker ceiling whatever the machine says. */
+export const HARD_WORKER_LIMIT = 64;
+/** Memory budget when the device says nothing: 1 GiB. */
+export const DEFAULT_MEMORY_BUDGET_BYTES = 1024 * 1024 * 1024;
+/** Bytes per group key in one aggregate table (count, 64-bit sum, min, max, key, slack). */
+export const TABLE_BYTES_PER_KEY = 48;
+
+/** What validation needs to know about the page it runs in. */
+export interface RunEnv {
+  hardwareConcurrency: number;
+  crossOriginIsolated: boolean;
+  /** navigator.deviceMemory in GiB, when the browser reports it. */
+  deviceMemory?: number;
+}
+
+/** The current page's environment. */
+export function currentEnv(): RunEnv {
+  const nav = globalThis.navigator as (Navigator & { deviceMemory?: number }) | undefined;
+  const env: RunEnv = {
+    hardwareConcurrency: nav?.hardwareConcurrency || 1,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+  };
+  if (typeof nav?.deviceMemory === 'number') env.deviceMemory = nav.deviceMemory;
+  return env;
+}
+
+/** Largest worker count allowed: max(8, 2 × hardwareConcurrency), never above 64, so oversubscription can be shown. */
+export function workerCap(hardwareConcurrency: number): number {
+  const hc = Number.isFinite(hardwareConcurrency) && hardwareConcurrency > 0 ? Math.floor(hardwareConcurrency) : 1;
+  return Math.min(HARD_WORKER_LIMIT, Math.max(8, 2 * hc));
+}
+
+/** Memory a run may use: 1 GiB, or a quarter of navigator.deviceMemory when that is lower. */
+export function memoryBudgetBytes(deviceMemory?: number): number {
+  if (typeof deviceMemory !== 'number' || !(deviceMemory > 0)) return DEFAULT_MEMORY_BUDGET_BYTES;
+  return Math.min(DEFAULT_MEMORY_BUDGET_BYTES, (deviceMemory * 1024 * 1024 * 1024) / 4);
+}
+
+/** The parts of a run's memory estimate, bytes. */
+export interface RunBytesEstimate {
+  datasetBytes: number;
+  /** Peak copies of the dataset alive at once (generation chunks, slices, clones). */
+  datasetCopies: number;
+  indexBytes: number;
+  tableBytes: number;
+  totalBytes: number;
+}
+
+/** True when the strategy ships data to workers (so `shipping` matters). */
+export function usesShipping(strategy: RunConfig['strategy']): boolean {
+  return strategy === 'pool' || strategy === 'worker-seq';
+}
+
+/** Estimate of a run's peak memory: dataset × the copies its shipping makes, plus index and per-lane tables. */
+export function estimateRunBytesDetail(config: RunConfig): RunBytesEstimate {
+  const datasetBytes = estimateBytes(datasetSpecOf(config));
+  let datasetCopies: number;
+  if (!usesShipping(config.strategy)) {
+    datasetCopies = 2; // generated chunks + the assembled buffer
+  } else if (config.shipping === 'generate-in-worker') {
+    datasetCopies = 1; // each worker holds only its own shard or batch
+  } else if (config.shipping === 'copy' && config.scheduling === 'static') {
+    datasetCopies = 3; // dataset + main-side slices + the clones in the workers
+  } else {
+    datasetCopies = 2; // generation peak, or dataset + transferred slices
+  }
+  const indexBytes = config.format === 'varlen' && config.varlenSplit === 'index' ? 4 * (config.records + 1) : 0;
+  const lanes = config.strategy === 'main' || config.strategy === 'worker-seq' ? 1 : Math.max(1, config.workers);
+  const tableBytes = (lanes + 1) * config.distinctKeys * TABLE_BYTES_PER_KEY;
+  const totalBytes = datasetBytes * datasetCopies + indexBytes + tableBytes;
+  return { datasetBytes, datasetCopies, indexBytes, tableBytes, totalBytes };
+}
+
+/** Peak bytes a run is expected to hold (see estimateRunBytesDetail). */
+export function estimateRunBytes(config: RunConfig): number {
+  return estimateRunBytesDetail(config).totalBytes;
+}
+
+/** The dataset part of a run config. */
+export function datasetSpecOf(c: DatasetSpec): DatasetSpec {
+  return {
+    seed: c.seed,
+    records: c.records,
+    format: c.format,
+    distinctKeys: c.distinctKeys,
+    keySkew: c.keySkew,
+    payloadBytes: c.payloadBytes,
+    costSkew: c.costSkew,
+  };
+}
+
+/** The job part of a run config. */
+export function jobSpecOf(c: JobSpec): JobSpec {
+  const job: JobSpec = { job: c.job, workRounds: c.workRounds };
+  if (c.faultAtRecord !== undefined) job.faultAtRecord = c.faultAtRecord;
+  return job;
+}
+
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 * 1024
+    ? `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GiB`
+    : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+function oneOf(field: string, allowed: readonly string[], got: unknown): void {
+  if (typeof got !== 'string' || !allowed.includes(got)) {
+    throw new ConfigError(field, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, got);
+  }
+}
+
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v);
+}
+
+/**
+ * Throws a ConfigError naming the field and the allowed range when the run must not start:
+ * dataset/job fields, enums, worker count (1 … workerCap), batch size (1 … records),
+ * shared memory without cross-origin isolation, serial fraction, and the memory budget.
+ */
+export function validateRunConfig(config: RunConfig, env: RunEnv): void {
+  validateDatasetSpec(datasetSpecOf(config));
+  validateJobSpec(jobSpecOf(config));
+  oneOf('strategy', STRATEGIES, config.strategy);
+  oneOf('shipping', SHIPPINGS, config.shipping);
+  oneOf('scheduling', SCHEDULINGS, config.scheduling);
+  oneOf('poolLife', POOL_LIVES, config.poolLife);
+  oneOf('varlenSplit', VARLEN_SPLITS, config.varlenSplit);
+
+  const cap = workerCap(env.hardwareConcurrency);
+  if (!isInt(config.workers) || config.workers < 1 || config.workers > cap) {
+    throw new ConfigError(
+      'workers',
+      `an integer from 1 to ${cap} (cap = max(8, 2 × hardwareConcurrency ${env.hardwareConcurrency}), never above ${HARD_WORKER_LIMIT})`,
+      config.workers,
+    );
+  }
+  const maxBatch = config.records > 0 ? config.records : Number.MAX_SAFE_INTEGER;
+  if (!isInt(config.batchSize) || config.batchSize < 1 || config.batchSize > maxBatch) {
+    throw new ConfigError(
+      'batchSize',
+      config.records > 0 ? `an integer from 1 to records (${config.records})` : 'an integer ≥ 1',
+      config.batchSize,
+    );
+  }
+  if (usesShipping(config.strategy) && config.shipping === 'shared' && !env.crossOriginIsolated) {
+    throw new ConfigError(
+      'shipping',
+      `'copy', 'transfer' or 'generate-in-worker' here: 'shared' needs SharedArrayBuffer, which needs a cross-origin isolated page (COOP: same-origin + COEP: require-corp), and this page is not`,
+      config.shipping,
+    );
+  }
+  if (typeof config.serialFraction !== 'number' || !(config.serialFraction >= 0 && config.serialFraction <= 0.95)) {
+    throw new ConfigError('serialFraction', 'a number from 0 to 0.95', config.serialFraction);
+  }
+
+  const est = estimateRunBytesDetail(config);
+  const budget = memoryBudgetBytes(env.deviceMemory);
+  if (est.totalBytes > budget) {
+    throw new ConfigError(
+      'records',
+      `small enough for the memory budget of ${mib(budget)}: this run needs ≈ ${mib(est.totalBytes)} ` +
+        `(dataset ≈ ${mib(est.datasetBytes)} × ${est.datasetCopies} copies for ${
+          usesShipping(config.strategy) ? `shipping '${config.shipping}'` : `strategy '${config.strategy}'`
+        }, index ${mib(est.indexBytes)}, tables ${mib(est.tableBytes)}); use fewer records, ` +
+        `'transfer' or 'generate-in-worker'`,
+      config.records,
+    );
+  }
+}

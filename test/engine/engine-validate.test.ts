@@ -1,0 +1,111 @@
+/** Bad configs are refused before anything starts, with a ConfigError naming the field. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, type RunConfig } from '../../src/core/types';
+import {
+  DEFAULT_MEMORY_BUDGET_BYTES,
+  estimateRunBytes,
+  liveWorkerCount,
+  memoryBudgetBytes,
+  runOnce,
+  validateRunConfig,
+  workerCap,
+  type RunEnv,
+} from '../../src/engine';
+import { config, countingFactory } from './fixtures';
+
+const isolated: RunEnv = { hardwareConcurrency: 2, crossOriginIsolated: true };
+
+/** Runs c and returns its ConfigError, checking that nothing was spawned or reported. */
+async function refusal(c: RunConfig, env: RunEnv = isolated): Promise<ConfigError> {
+  const { factory, created } = countingFactory();
+  let progressed = false;
+  const live = liveWorkerCount();
+  let error: unknown;
+  try {
+    await runOnce(c, { env, workerFactory: factory, onProgress: () => (progressed = true) });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(ConfigError);
+  expect(created()).toBe(0);
+  expect(progressed).toBe(false);
+  expect(liveWorkerCount()).toBe(live);
+  return error as ConfigError;
+}
+
+describe('workerCap', () => {
+  it('is max(8, 2 × hardwareConcurrency), never above 64', () => {
+    expect(workerCap(1)).toBe(8);
+    expect(workerCap(2)).toBe(8);
+    expect(workerCap(6)).toBe(12);
+    expect(workerCap(16)).toBe(32);
+    expect(workerCap(32)).toBe(64);
+    expect(workerCap(128)).toBe(64);
+    expect(workerCap(0)).toBe(8);
+    expect(workerCap(Number.NaN)).toBe(8);
+  });
+});
+
+describe('refused before anything starts', () => {
+  it('workers 0', async () => {
+    const e = await refusal(config({ workers: 0 }));
+    expect(e.field).toBe('workers');
+    expect(e.message).toBe(
+      'workers must be an integer from 1 to 8 (cap = max(8, 2 × hardwareConcurrency 2), never above 64) (got 0)',
+    );
+  });
+
+  it('workers 65, and anything above the cap', async () => {
+    expect((await refusal(config({ workers: 65 }))).field).toBe('workers');
+    const e = await refusal(config({ workers: 9 }));
+    expect(e.field).toBe('workers');
+    expect(e.message).toMatch(/^workers must be an integer from 1 to 8 /);
+    expect(() => validateRunConfig(config({ workers: 64 }), { hardwareConcurrency: 32, crossOriginIsolated: true })).not.toThrow();
+    expect(() => validateRunConfig(config({ workers: 65 }), { hardwareConcurrency: 64, crossOriginIsolated: true })).toThrow(
+      /^workers must be an integer from 1 to 64 /,
+    );
+  });
+
+  it('batchSize 0 or above the record count', async () => {
+    const zero = await refusal(config({ batchSize: 0 }));
+    expect(zero.field).toBe('batchSize');
+    expect(zero.message).toBe('batchSize must be an integer from 1 to records (1000) (got 0)');
+    expect((await refusal(config({ batchSize: 1001 }))).field).toBe('batchSize');
+    expect(() => validateRunConfig(config({ records: 0, batchSize: 100 }), isolated)).not.toThrow();
+  });
+
+  it('shared memory without cross-origin isolation', async () => {
+    const e = await refusal(config({ shipping: 'shared' }), { hardwareConcurrency: 2, crossOriginIsolated: false });
+    expect(e.field).toBe('shipping');
+    expect(e.message).toMatch(/^shipping must be 'copy', 'transfer' or 'generate-in-worker' here: 'shared' needs SharedArrayBuffer/);
+    expect(e.message).toMatch(/cross-origin isolated/);
+    // Strategies that ship nothing ignore the shipping mode.
+    expect(() => validateRunConfig(config({ shipping: 'shared', strategy: 'main' }), { hardwareConcurrency: 2, crossOriginIsolated: false })).not.toThrow();
+  });
+
+  it('a memory estimate over the budget, with the estimate in the message', async () => {
+    const big = config({ records: 50_000_000, shipping: 'copy' }); // 1.6 GB of fixed records, 3 copies
+    expect(estimateRunBytes(big)).toBe(50_000_000 * 32 * 3 + 3 * 50 * 48);
+    const e = await refusal(big);
+    expect(e.field).toBe('records');
+    expect(e.message).toMatch(/^records must be small enough for the memory budget of 1\.00 GiB: this run needs ≈ 4\.47 GiB \(dataset ≈ 1\.49 GiB × 3 copies for shipping 'copy'/);
+  });
+
+  it('a lower budget when navigator.deviceMemory says so (a quarter of it)', async () => {
+    expect(memoryBudgetBytes()).toBe(DEFAULT_MEMORY_BUDGET_BYTES);
+    expect(memoryBudgetBytes(8)).toBe(DEFAULT_MEMORY_BUDGET_BYTES);
+    expect(memoryBudgetBytes(1)).toBe(256 * 1024 * 1024);
+    const c = config({ records: 5_000_000, shipping: 'transfer' }); // 160 MB × 2
+    expect(() => validateRunConfig(c, isolated)).not.toThrow();
+    const e = await refusal(c, { ...isolated, deviceMemory: 1 });
+    expect(e.field).toBe('records');
+    expect(e.message).toMatch(/budget of 256\.0 MiB: this run needs ≈ 305\.2 MiB/);
+  });
+
+  it('fields of the dataset and job, and unknown enum values', async () => {
+    expect((await refusal(config({ records: -1 }))).field).toBe('records');
+    expect((await refusal(config({ workRounds: 1.5 }))).field).toBe('workRounds');
+    expect((await refusal(config({ strategy: 'threads' as never }))).field).toBe('strategy');
+    expect((await refusal(config({ serialFraction: 0.96 }))).field).toBe('serialFraction');
+  });
+});

@@ -1,0 +1,288 @@
+/**
+ * What the engine worker does, as a plain object for comlink to expose. Imports src/core
+ * only (plus comlink's transfer marker). Every timestamp is performance.timeOrigin +
+ * performance.now(): one clock across realms, comparable with the main thread's.
+ *
+ * The control plane is comlink; bulk data arrives as transferred/cloned bytes or as a
+ * SharedArrayBuffer, and partials leave as transferred typed arrays.
+ */
+
+import { releaseProxy, transfer } from 'comlink';
+import type { DatasetSpec, Digest, Format, JobSpec, Span } from '../src/core/types';
+import {
+  createAccumulator,
+  finishAccumulator,
+  generateRange,
+  generateShard,
+  processRange,
+  runSequential,
+  transferablesOf,
+  type PartialResult as JobPartial,
+} from '../src/core/workloads';
+import { SpanLog, serialWork } from './kernel';
+
+const now = (): number => performance.timeOrigin + performance.now();
+
+/** The first message a worker posts, at top level, so spawn time is observable. */
+export interface ReadySignal {
+  type: typeof READY_TYPE;
+  atMs: number;
+}
+
+export const READY_TYPE = 'engine-ready';
+
+/** A raw postMessage ping (no comlink): the worker answers with a RawPong at once. */
+export interface RawPing {
+  type: typeof RAW_PING_TYPE;
+  seq: number;
+}
+
+export interface RawPong {
+  type: typeof RAW_PONG_TYPE;
+  seq: number;
+  /** The worker's shared-clock reading when it answered. */
+  atMs: number;
+}
+
+export const RAW_PING_TYPE = 'engine-raw-ping';
+export const RAW_PONG_TYPE = 'engine-raw-pong';
+
+export interface InitOptions {
+  /** This worker's index in its pool (names its spans). */
+  index: number;
+  /** Run the hot loops a few times on a small buffer and discard the results (warm pools). */
+  warmUp: boolean;
+  /** The job and format to warm up hardest (the run that creates the pool); all get a lighter pass. */
+  focus?: { job: JobSpec; format: Format };
+}
+
+export interface InitReport {
+  startMs: number;
+  endMs: number;
+  warmUpCalls: number;
+}
+
+export interface SerialReport {
+  /** The serial work's result: observable, never part of a digest. */
+  result: number;
+  startMs: number;
+  endMs: number;
+}
+
+/** Where a task's records come from. */
+export type TaskSource =
+  /** A record-aligned slice, cloned or transferred: processed whole. */
+  | { kind: 'bytes'; bytes: Uint8Array }
+  /** Static share of one SharedArrayBuffer: records whose start is in [start, end). */
+  | { kind: 'shared-range'; buffer: SharedArrayBuffer; byteLength: number; start: number; end: number }
+  /**
+   * Dynamic batches over one SharedArrayBuffer, claimed with Atomics.add on control[0]:
+   * no message per batch. Batch k is [bounds[k], bounds[k+1]) when bounds is given,
+   * otherwise [k·stride, (k+1)·stride) ∩ [0, byteLength) with resync semantics.
+   */
+  | {
+      kind: 'shared-queue';
+      buffer: SharedArrayBuffer;
+      byteLength: number;
+      control: SharedArrayBuffer;
+      batches: number;
+      stride: number;
+      bounds: SharedArrayBuffer | null;
+    }
+  /** Generate shard `shard` of `shards` here: nothing shipped. */
+  | { kind: 'generate-shard'; spec: DatasetSpec; shard: number; shards: number }
+  /** Dynamic batches pulled from the main thread, one message per batch. */
+  | { kind: 'pull'; spec: DatasetSpec | null };
+
+export interface Task {
+  worker: number;
+  job: JobSpec;
+  format: Format;
+  expectedKeys: number;
+  source: TaskSource;
+}
+
+/** One pulled batch: bytes, or a record range to generate here; null = no more work. */
+export type PulledBatch = { bytes: Uint8Array; recordStart?: undefined; recordEnd?: undefined } | {
+  bytes?: undefined;
+  recordStart: number;
+  recordEnd: number;
+};
+
+/** The main-thread callback a `pull` task calls for its next batch (a comlink proxy: one message per batch). */
+export type NextBatch = () => Promise<PulledBatch | null>;
+
+export interface TaskResult {
+  worker: number;
+  partial: JobPartial;
+  records: number;
+  batches: number;
+  spans: Span[];
+  /** Exact busy time processing records, ms. */
+  computeMs: number;
+  /** Exact time generating records here (generate-in-worker), ms. */
+  generateMs: number;
+  /** finishAccumulator time, ms. */
+  finishMs: number;
+  /** When the task message arrived here. */
+  receivedAtMs: number;
+  /** When the partial was ready to post back. */
+  doneAtMs: number;
+}
+
+const WARM_UP_RECORDS = 2048;
+
+function warmUpSpec(format: Format): DatasetSpec {
+  return { seed: 7, records: WARM_UP_RECORDS, format, distinctKeys: 64, keySkew: 0, payloadBytes: 16, costSkew: 0 };
+}
+
+/** Runs `job` over a small generated buffer `calls` times and discards the results. */
+function warmUpPair(job: JobSpec, format: Format, calls: number): number {
+  const spec = warmUpSpec(format);
+  const bytes = generateRange(spec, 0, spec.records);
+  const { faultAtRecord: _, ...safe } = job; // a warm-up must never trip an injected fault
+  for (let c = 0; c < calls; c++) {
+    const acc = createAccumulator(safe, spec.distinctKeys);
+    processRange(acc, format, bytes, 0, bytes.length);
+    finishAccumulator(acc);
+  }
+  return calls;
+}
+
+/**
+ * JIT warm-up: a fresh worker runs hot loops ~3× slower for its first few calls, so warm
+ * pools run them on a small buffer first (5 calls for the focus job/format, 2 for every
+ * format × parse/group) and discard the results.
+ */
+function warmUpLoops(focus: InitOptions['focus']): number {
+  let n = 0;
+  if (focus) n += warmUpPair(focus.job, focus.format, 5);
+  for (const format of ['fixed', 'varlen', 'csv'] as const) {
+    for (const job of ['parse', 'group'] as const) n += warmUpPair({ job, workRounds: 1 }, format, focus ? 2 : 5);
+  }
+  return n;
+}
+
+/** Builds the API object the worker exposes. */
+export function createEngineWorkerApi() {
+  let index = 0;
+  return {
+    /** Names this worker and optionally warms its JIT. */
+    init(opts: InitOptions): InitReport {
+      const startMs = now();
+      index = opts.index;
+      const warmUpCalls = opts.warmUp ? warmUpLoops(opts.focus) : 0;
+      return { startMs, endMs: now(), warmUpCalls };
+    },
+
+    /** The empty-task round trip: returns this realm's clock reading. */
+    ping(): number {
+      return now();
+    },
+
+    /** Amdahl's serial part: `units` record-equivalents of integer mixing. */
+    serial(units: number, rounds: number, seed: number): SerialReport {
+      const startMs = now();
+      const result = serialWork(units, rounds, seed);
+      return { result, startMs, endMs: now() };
+    },
+
+    /** Processes one task and returns its partial with the typed arrays transferred. */
+    async runTask(task: Task, next?: NextBatch): Promise<TaskResult> {
+      const receivedAtMs = now();
+      const worker = task.worker ?? index;
+      const log = new SpanLog(worker);
+      const acc = createAccumulator(task.job, task.expectedKeys);
+      const fmt = task.format;
+      const src = task.source;
+      let records = 0;
+      let batches = 0;
+
+      const computeOver = (bytes: Uint8Array, start: number, end: number): void => {
+        const t0 = now();
+        const n = processRange(acc, fmt, bytes, start, end);
+        log.add('compute', t0, now(), n);
+        records += n;
+        batches++;
+      };
+      const generateHere = (spec: DatasetSpec, start: number, end: number): Uint8Array => {
+        const t0 = now();
+        const bytes = generateRange(spec, start, end);
+        log.add('generate', t0, now(), end - start);
+        return bytes;
+      };
+
+      switch (src.kind) {
+        case 'bytes':
+          computeOver(src.bytes, 0, src.bytes.length);
+          break;
+        case 'shared-range':
+          computeOver(new Uint8Array(src.buffer, 0, src.byteLength), src.start, src.end);
+          break;
+        case 'shared-queue': {
+          const view = new Uint8Array(src.buffer, 0, src.byteLength);
+          const control = new Int32Array(src.control);
+          const bounds = src.bounds ? new Uint32Array(src.bounds) : null;
+          for (;;) {
+            const k = Atomics.add(control, 0, 1);
+            if (k >= src.batches) break;
+            const start = bounds ? bounds[k] : k * src.stride;
+            const end = bounds ? bounds[k + 1] : Math.min(src.byteLength, (k + 1) * src.stride);
+            computeOver(view, start, end);
+          }
+          break;
+        }
+        case 'generate-shard': {
+          const t0 = now();
+          const bytes = generateShard(src.spec, src.shard, src.shards);
+          log.add('generate', t0, now());
+          computeOver(bytes, 0, bytes.length);
+          break;
+        }
+        case 'pull': {
+          if (!next) throw new Error('a pull task needs a next-batch callback');
+          try {
+            for (;;) {
+              const batch = await next();
+              if (!batch) break;
+              if (batch.bytes) computeOver(batch.bytes, 0, batch.bytes.length);
+              else {
+                if (!src.spec) throw new Error('a record-range batch needs a dataset spec');
+                const bytes = generateHere(src.spec, batch.recordStart, batch.recordEnd);
+                computeOver(bytes, 0, bytes.length);
+              }
+            }
+          } finally {
+            (next as unknown as { [releaseProxy]?: () => void })[releaseProxy]?.();
+          }
+          break;
+        }
+      }
+
+      const f0 = now();
+      const partial = finishAccumulator(acc);
+      const doneAtMs = now();
+      const result: TaskResult = {
+        worker,
+        partial,
+        records,
+        batches,
+        spans: log.spans,
+        computeMs: log.computeMs,
+        generateMs: log.generateMs,
+        finishMs: doneAtMs - f0,
+        receivedAtMs,
+        doneAtMs,
+      };
+      return transfer(result, transferablesOf(partial));
+    },
+
+    /** The sequential reference digest for a dataset and job (generates the data here). */
+    reference(spec: DatasetSpec, job: JobSpec): Digest {
+      return runSequential({ ...spec, ...job });
+    },
+  };
+}
+
+/** The API the engine worker exposes (import as a type on the main thread). */
+export type EngineWorkerApi = ReturnType<typeof createEngineWorkerApi>;
