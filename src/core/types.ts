@@ -151,8 +151,39 @@ function formatGot(v: unknown): string {
 // Experiments: a base configuration, up to two swept parameters, warm-ups and repetitions.
 
 /** Parameters a sweep may vary. */
-export type SweepParam = 'records' | 'workers' | 'batchSize' | 'shipping' | 'strategy' | 'workRounds';
-export const SWEEP_PARAMS: readonly SweepParam[] = ['records', 'workers', 'batchSize', 'shipping', 'strategy', 'workRounds'];
+export type SweepParam =
+  | 'records'
+  | 'workers'
+  | 'batchSize'
+  | 'shipping'
+  | 'strategy'
+  | 'workRounds'
+  | 'job'
+  | 'format'
+  | 'scheduling'
+  | 'poolLife'
+  | 'varlenSplit'
+  | 'serialFraction'
+  | 'costSkew'
+  | 'distinctKeys'
+  | 'keySkew';
+export const SWEEP_PARAMS: readonly SweepParam[] = [
+  'records',
+  'workers',
+  'batchSize',
+  'shipping',
+  'strategy',
+  'workRounds',
+  'job',
+  'format',
+  'scheduling',
+  'poolLife',
+  'varlenSplit',
+  'serialFraction',
+  'costSkew',
+  'distinctKeys',
+  'keySkew',
+];
 
 export interface SweepAxis {
   param: SweepParam;

@@ -1,0 +1,129 @@
+/**
+ * The state of the current run: status, progress with ETA, results (as view models) and
+ * errors. The sweep runner is plugged in through `connect`; until then `start` reports
+ * "engine not connected" instead of pretending to run anything.
+ */
+import type { ResultsView } from '../core/chart-data';
+import type { ExperimentConfig, RunStatus } from '../core/types';
+
+/** What a sweep runner receives besides the experiment. */
+export interface RunHooks {
+  /** Aborted when the person cancels; the runner must stop and terminate its workers. */
+  signal: AbortSignal;
+  /** Reports finished runs (warm-ups and repetitions, baselines included) out of the total. */
+  progress(done: number, total: number): void;
+  /** Replaces what the results area shows; call after each repetition or point. */
+  publish(view: ResultsView): void;
+}
+
+/**
+ * INTEGRATION POINT — the lead's sweep runner has this shape. It resolves with the final
+ * status ('complete', 'partial' …); a throw becomes 'failed' with the error's message, and
+ * an AbortError (or any throw after cancel) becomes 'cancelled'.
+ */
+export type SweepRunner = (experiment: ExperimentConfig, hooks: RunHooks) => Promise<RunStatus>;
+
+/** Anything with start/stop, e.g. the JankMeter, run alongside each run. */
+export interface RunObserver {
+  start(): void;
+  stop(): void;
+}
+
+export type RunPhaseView = 'idle' | RunStatus;
+
+export const ENGINE_NOT_CONNECTED =
+  'Engine not connected: this build has no sweep runner wired to the Run button yet, so nothing was run.';
+
+export class RunState {
+  status = $state<RunPhaseView>('idle');
+  done = $state(0);
+  total = $state(0);
+  /** Estimated ms until the run finishes; undefined until the first run completes. */
+  etaMs = $state<number | undefined>(undefined);
+  /** The message of a failed run. */
+  error = $state<string | undefined>(undefined);
+  /** What the results area shows; replaced whole, never mutated. Null: nothing run yet. */
+  results = $state.raw<ResultsView | null>(null);
+  /** The experiment being (or last) run, as it was when Run was pressed. */
+  experiment = $state.raw<ExperimentConfig | null>(null);
+
+  readonly running: boolean = $derived(this.status === 'running');
+
+  #runner: SweepRunner | undefined;
+  #abort: AbortController | undefined;
+  readonly #now: () => number;
+  readonly #observers: RunObserver[];
+
+  constructor(options: { runner?: SweepRunner; now?: () => number; observers?: RunObserver[] } = {}) {
+    this.#runner = options.runner;
+    this.#now = options.now ?? (() => performance.now());
+    this.#observers = options.observers ?? [];
+  }
+
+  /** INTEGRATION POINT: wires the sweep runner that `start` calls. */
+  connect(runner: SweepRunner): void {
+    this.#runner = runner;
+  }
+
+  get connected(): boolean {
+    return this.#runner !== undefined;
+  }
+
+  /**
+   * INTEGRATION POINT: runs an experiment (a plain snapshot, not a reactive proxy) through
+   * the connected runner. Resolves when the run ends; never throws.
+   */
+  async start(experiment: ExperimentConfig): Promise<void> {
+    if (this.running) return;
+    this.experiment = experiment;
+    this.error = undefined;
+    this.done = 0;
+    this.total = 0;
+    this.etaMs = undefined;
+    const runner = this.#runner;
+    if (!runner) {
+      this.status = 'failed';
+      this.error = ENGINE_NOT_CONNECTED;
+      return;
+    }
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.results = null;
+    this.status = 'running';
+    const startedAt = this.#now();
+    for (const o of this.#observers) o.start();
+    const hooks: RunHooks = {
+      signal: abort.signal,
+      progress: (done, total) => {
+        if (this.#abort !== abort) return;
+        this.done = done;
+        this.total = total;
+        const elapsed = this.#now() - startedAt;
+        this.etaMs = done > 0 && total >= done ? (elapsed / done) * (total - done) : undefined;
+      },
+      publish: (view) => {
+        if (this.#abort === abort) this.results = view;
+      },
+    };
+    try {
+      const status = await runner(experiment, hooks);
+      this.status = abort.signal.aborted ? 'cancelled' : status;
+    } catch (err) {
+      if (abort.signal.aborted || (err instanceof Error && err.name === 'AbortError')) {
+        this.status = 'cancelled';
+      } else {
+        this.status = 'failed';
+        this.error = err instanceof Error ? err.message : String(err);
+      }
+    } finally {
+      for (const o of this.#observers) o.stop();
+      if (this.#abort === abort) this.#abort = undefined;
+      this.etaMs = undefined;
+    }
+  }
+
+  /** INTEGRATION POINT: cancels the running experiment (aborts the runner's signal). */
+  cancel(): void {
+    this.#abort?.abort();
+  }
+}

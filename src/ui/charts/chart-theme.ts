@@ -1,0 +1,125 @@
+/**
+ * Chart colours and type, read from the CSS variables when a chart is (re)built, so a theme
+ * or presentation toggle gives every chart the new colours.
+ */
+import type { Phase } from '../../core/types';
+import type { SpanKind } from '../../core/chart-data';
+
+export interface ChartTheme {
+  text: string;
+  muted: string;
+  grid: string;
+  surface: string;
+  /** Series colours in order (Okabe–Ito), for lines such as one per worker count. */
+  series: string[];
+  phase: Record<Phase, string>;
+  span: Record<SpanKind, string>;
+  orange: string;
+  vermillion: string;
+  blue: string;
+  green: string;
+  purple: string;
+  grey: string;
+  fontFamily: string;
+  fontSize: number;
+  /** Presentation mode: thicker lines, bigger points. */
+  bold: boolean;
+  reducedMotion: boolean;
+}
+
+/** Point shapes that tell series apart without colour. */
+export const POINT_STYLES = ['circle', 'rect', 'triangle', 'rectRot', 'star', 'crossRot', 'cross', 'rectRounded'] as const;
+/** Dash patterns that tell series apart without colour (solid first). */
+export const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];
+
+/** Reads the current theme's chart colours and type scale. */
+export function readChartTheme(root: HTMLElement = document.documentElement): ChartTheme {
+  const css = getComputedStyle(root);
+  const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+  const c = {
+    orange: v('--c-orange', '#e69f00'),
+    sky: v('--c-sky', '#56b4e9'),
+    green: v('--c-green', '#009e73'),
+    yellow: v('--c-yellow', '#f0e442'),
+    blue: v('--c-blue', '#0072b2'),
+    vermillion: v('--c-vermillion', '#d55e00'),
+    purple: v('--c-purple', '#cc79a7'),
+    grey: v('--c-grey', '#8c8c8c'),
+    ink: v('--c-ink', '#000000'),
+  };
+  const scale = Number.parseFloat(v('--scale', '1')) || 1;
+  return {
+    text: v('--text', '#16181d'),
+    muted: v('--muted', '#555b66'),
+    grid: v('--chart-grid', 'rgba(0,0,0,0.12)'),
+    surface: v('--surface', '#ffffff'),
+    series: [c.blue, c.orange, c.green, c.vermillion, c.purple, c.sky, c.ink, c.yellow],
+    phase: {
+      spawn: c.grey,
+      init: c.purple,
+      generate: c.yellow,
+      split: c.sky,
+      shipIn: c.orange,
+      compute: c.blue,
+      shipOut: c.vermillion,
+      merge: c.green,
+      teardown: c.ink,
+    },
+    span: {
+      init: c.purple,
+      generate: c.yellow,
+      index: c.sky,
+      'ship-in': c.orange,
+      compute: c.blue,
+      'ship-out': c.vermillion,
+      serial: c.ink,
+      merge: c.green,
+    },
+    orange: c.orange,
+    vermillion: c.vermillion,
+    blue: c.blue,
+    green: c.green,
+    purple: c.purple,
+    grey: c.grey,
+    fontFamily: v('--font', 'system-ui, sans-serif'),
+    fontSize: Math.round(12 * scale),
+    bold: root.dataset.presentation === 'on',
+    reducedMotion: globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false,
+  };
+}
+
+/** Options every chart shares: fonts, colours, legend, no animation when motion is reduced. */
+export function baseOptions(t: ChartTheme) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: t.reducedMotion ? (false as const) : { duration: 250 },
+    color: t.text,
+    font: { family: t.fontFamily, size: t.fontSize },
+    plugins: {
+      legend: {
+        position: 'bottom' as const,
+        labels: { color: t.text, usePointStyle: true, font: { family: t.fontFamily, size: t.fontSize } },
+      },
+      tooltip: {
+        titleFont: { family: t.fontFamily, size: t.fontSize },
+        bodyFont: { family: t.fontFamily, size: t.fontSize },
+      },
+    },
+  };
+}
+
+/** A themed axis. */
+export function axis(t: ChartTheme, title: string) {
+  return {
+    title: { display: true, text: title, color: t.text, font: { family: t.fontFamily, size: t.fontSize } },
+    ticks: { color: t.muted, font: { family: t.fontFamily, size: t.fontSize } },
+    grid: { color: t.grid },
+    border: { color: t.muted },
+  };
+}
+
+/** Formats numbers on axis ticks compactly: 1k, 10M. */
+export function compactNumber(n: number): string {
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 2 }).format(n);
+}

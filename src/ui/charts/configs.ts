@@ -1,0 +1,373 @@
+/**
+ * chart.js configs for the five charts: view model + theme → config. No state, no DOM;
+ * Chart.svelte calls these with a plain snapshot of the model.
+ */
+import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import {
+  SPAN_KINDS,
+  SPAN_LABELS,
+  type PhaseModel,
+  type SpeedupModel,
+  type SpreadModel,
+  type TimelineModel,
+  type TimeVsRecordsModel,
+} from '../../core/chart-data';
+import { errorBarsPlugin, verticalMarkersPlugin, type ErrorBar } from './chart-plugins';
+import { DASHES, POINT_STYLES, axis, baseOptions, compactNumber, type ChartTheme } from './chart-theme';
+
+type LineData = ChartDataset<'line', { x: number; y: number }[]> & { errorBars?: ErrorBar[] };
+
+const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '∞');
+
+/** Log-axis ticks: label 1, 2 and 5 × 10^k only, compactly. */
+function logTick(value: number | string): string {
+  const n = Number(value);
+  if (!(n > 0)) return '';
+  const mantissa = Math.round((n / 10 ** Math.floor(Math.log10(n) + 1e-9)) * 1000) / 1000;
+  return mantissa === 1 || mantissa === 2 || mantissa === 5 ? compactNumber(n) : '';
+}
+
+// a. Time vs records ----------------------------------------------------------------------
+
+export function timeVsRecordsConfig(m: TimeVsRecordsModel, t: ChartTheme): ChartConfiguration {
+  const width = t.bold ? 3 : 2;
+  const datasets: LineData[] = m.series.map((s, i) => {
+    const color = t.series[i % t.series.length];
+    return {
+      label: s.label,
+      data: s.points.map((p) => ({ x: p.records, y: p.medianMs })),
+      errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+      borderColor: color,
+      backgroundColor: color,
+      borderWidth: width,
+      borderDash: DASHES[i % DASHES.length],
+      pointStyle: POINT_STYLES[i % POINT_STYLES.length],
+      pointRadius: t.bold ? 6 : 4,
+      clip: 12, // points at the ends of the axes are drawn whole
+    };
+  });
+  const base = baseOptions(t);
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      ...base,
+      parsing: false,
+      plugins: {
+        ...base.plugins,
+        ppMarkers: { markers: m.breakEven ? [
+              {
+                x: m.breakEven.records,
+                label: m.breakEven.label,
+                shortLabel: m.breakEven.label.replace(/^Break-even ≈ | records.*$/g, ''),
+                color: t.text,
+              },
+            ] : [] },
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: {
+            label: (item) => {
+              const bars = (item.dataset as LineData).errorBars?.[item.dataIndex];
+              const ci = bars ? ` (95% CI ${fmt(bars.lo)}–${fmt(bars.hi)})` : '';
+              return `${item.dataset.label}: ${compactNumber(item.parsed.x ?? 0)} records, ${fmt(item.parsed.y ?? 0)} ms${ci}`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { ...axis(t, 'Records (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
+        y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
+      },
+    },
+    plugins: [errorBarsPlugin, verticalMarkersPlugin],
+  } as ChartConfiguration;
+}
+
+export function timeVsRecordsLabel(m: TimeVsRecordsModel): string {
+  const names = m.series.map((s) => s.label).join(', ');
+  return `Line chart, both axes logarithmic: median time against record count for ${names}.` + (m.breakEven ? ` ${m.breakEven.label}.` : '');
+}
+
+// b. Speedup vs workers -------------------------------------------------------------------
+
+export function speedupConfig(m: SpeedupModel, t: ChartTheme): ChartConfiguration {
+  const width = t.bold ? 3 : 2;
+  const datasets: LineData[] = [
+    {
+      label: 'Measured (95% CI)',
+      data: m.points.map((p) => ({ x: p.workers, y: p.speedup })),
+      errorBars: m.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+      showLine: false,
+      clip: 12,
+      borderColor: t.blue,
+      backgroundColor: t.blue,
+      pointStyle: 'circle',
+      pointRadius: t.bold ? 7 : 5,
+    },
+    {
+      label: 'Ideal (S = N)',
+      data: m.ideal,
+      borderColor: t.grey,
+      backgroundColor: t.grey,
+      borderDash: [4, 4],
+      borderWidth: width,
+      pointRadius: 0,
+      pointStyle: 'line',
+    },
+  ];
+  if (m.amdahl) {
+    datasets.push({
+      label: `Amdahl fit, p = ${fmt(m.amdahl.p, 3)} (ceiling ${fmt(m.amdahl.ceiling, 1)}×)`,
+      data: m.amdahlCurve,
+      borderColor: t.orange,
+      backgroundColor: t.orange,
+      borderWidth: width,
+      pointRadius: 0,
+      pointStyle: 'line',
+    });
+  }
+  if (m.usl) {
+    datasets.push({
+      label: `USL fit, σ = ${fmt(m.usl.sigma, 3)}, κ = ${fmt(m.usl.kappa, 4)}`,
+      data: m.uslCurve,
+      borderColor: t.green,
+      backgroundColor: t.green,
+      borderDash: [10, 3, 2, 3],
+      borderWidth: width,
+      pointRadius: 0,
+      pointStyle: 'line',
+    });
+  }
+  if (m.uslPeak) {
+    datasets.push({
+      label: `USL peak, N* ≈ ${fmt(m.uslPeak.x, 1)}`,
+      data: [m.uslPeak],
+      showLine: false,
+      borderColor: t.vermillion,
+      backgroundColor: t.vermillion,
+      pointStyle: 'star',
+      pointRadius: t.bold ? 14 : 10,
+      borderWidth: 2,
+    });
+  }
+  const base = baseOptions(t);
+  const cores = m.cores;
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      ...base,
+      parsing: false,
+      plugins: {
+        ...base.plugins,
+        ppMarkers: {
+          markers:
+            cores !== undefined && cores < m.maxWorkers
+              ? [{ x: cores, label: `${cores} cores`, shortLabel: `${cores}`, color: t.muted }]
+              : [],
+        },
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: {
+            label: (item) => {
+              const bars = (item.dataset as LineData).errorBars?.[item.dataIndex];
+              const ci = bars ? ` (95% CI ${fmt(bars.lo)}–${fmt(bars.hi)})` : '';
+              return `${item.dataset.label}: ${fmt(item.parsed.x ?? 0, 1)} workers, ${fmt(item.parsed.y ?? 0)}×${ci}`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: {
+          ...axis(t, 'Workers'),
+          type: 'linear',
+          min: 1,
+          max: m.maxWorkers,
+          ticks: { ...axis(t, '').ticks, stepSize: m.maxWorkers <= 16 ? 1 : undefined, precision: 0 },
+        },
+        y: { ...axis(t, 'Speedup (×)'), type: 'linear', beginAtZero: true },
+      },
+    },
+    plugins: [errorBarsPlugin, verticalMarkersPlugin],
+  } as ChartConfiguration;
+}
+
+export function speedupLabel(m: SpeedupModel): string {
+  const pts = m.points.map((p) => `${fmt(p.speedup)}× at ${p.workers}`).join(', ');
+  const fits = [
+    m.amdahl ? `Amdahl fit p = ${fmt(m.amdahl.p, 3)}, ceiling ${fmt(m.amdahl.ceiling, 1)}×` : '',
+    m.uslPeak ? `USL peak at about ${fmt(m.uslPeak.x, 1)} workers` : '',
+  ].filter(Boolean);
+  const cores = m.cores !== undefined ? ` This machine reports ${m.cores} cores.` : '';
+  return `Speedup against worker count, with the ideal line S = N. Measured: ${pts || 'none'}.` + (fits.length ? ` ${fits.join('; ')}.` : '') + cores;
+}
+
+// c. Phase breakdown ----------------------------------------------------------------------
+
+export function phasesConfig(m: PhaseModel, t: ChartTheme): ChartConfiguration {
+  const base = baseOptions(t);
+  return {
+    type: 'bar',
+    data: {
+      labels: m.labels,
+      datasets: m.layers.map((l) => ({
+        label: l.label,
+        data: l.valuesMs,
+        backgroundColor: t.phase[l.phase],
+        borderColor: t.surface,
+        borderWidth: 1,
+        stack: 'phases',
+      })),
+    },
+    options: {
+      ...base,
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: { label: (item) => `${item.dataset.label}: ${fmt(Number(item.raw), 3)} ms` },
+        },
+      },
+      scales: {
+        x: { ...axis(t, 'Configuration'), stacked: true },
+        y: { ...axis(t, 'Median ms per phase'), stacked: true, beginAtZero: true },
+      },
+    },
+  } as ChartConfiguration;
+}
+
+export function phasesLabel(m: PhaseModel): string {
+  const parts = m.labels.map((label, i) => {
+    const top = [...m.layers].sort((a, b) => b.valuesMs[i] - a.valuesMs[i])[0];
+    return `${label}: ${fmt(m.totalsMs[i], 1)} ms` + (top ? `, mostly ${top.label.toLowerCase()}` : '');
+  });
+  return `Stacked bars of median time per phase. ${parts.join('; ')}.`;
+}
+
+// d. Worker timeline (Gantt) --------------------------------------------------------------
+
+export function timelineConfig(m: TimelineModel, t: ChartTheme): ChartConfiguration {
+  const kinds = SPAN_KINDS.filter((k) => m.bars.some((b) => b.kind === k));
+  const base = baseOptions(t);
+  return {
+    type: 'bar',
+    data: {
+      labels: m.rows.map((r) => r.label),
+      datasets: kinds.map((kind) => ({
+        label: SPAN_LABELS[kind],
+        data: m.bars.filter((b) => b.kind === kind).map((b) => ({ x: [b.startMs, b.endMs], y: m.rows[b.row].label })),
+        backgroundColor: t.span[kind],
+        borderColor: t.surface,
+        borderWidth: 1,
+        borderSkipped: false,
+        grouped: false,
+        barPercentage: 0.9,
+        categoryPercentage: 0.85,
+      })),
+    },
+    options: {
+      ...base,
+      indexAxis: 'y',
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: {
+            label: (item: TooltipItem<'bar'>) => {
+              const [s, e] = (item.raw as { x: [number, number] }).x;
+              return `${item.dataset.label}: ${fmt(s, 1)}–${fmt(e, 1)} ms (${fmt(e - s, 1)} ms)`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { ...axis(t, 'ms from the start of the run'), type: 'linear', min: 0, max: m.totalMs > 0 ? m.totalMs : undefined },
+        y: { ...axis(t, ''), type: 'category', title: { display: false } },
+      },
+    },
+  } as unknown as ChartConfiguration;
+}
+
+export function timelineLabel(m: TimelineModel): string {
+  const rows = m.rows.map((r) => `${r.label} busy ${fmt(r.busyMs, 1)} ms, idle ${fmt(r.idleMs, 1)} ms`).join('; ');
+  return `Timeline of one repetition, ${fmt(m.totalMs, 1)} ms long, one row per thread. ${rows}.`;
+}
+
+// e. Spread of the samples ----------------------------------------------------------------
+
+export function spreadConfig(m: SpreadModel, t: ChartTheme): ChartConfiguration {
+  const r = t.bold ? 6 : 4;
+  const pick = (o: string) => m.points.filter((p) => p.outlier === o).map((p) => ({ x: p.x, y: p.y }));
+  const datasets: ChartDataset<'scatter', { x: number; y: number }[]>[] = [
+    { label: 'Repetition', data: pick('none'), backgroundColor: t.blue, borderColor: t.blue, pointStyle: 'circle', pointRadius: r },
+    {
+      label: 'Mild outlier',
+      data: pick('mild'),
+      backgroundColor: t.orange,
+      borderColor: t.orange,
+      pointStyle: 'triangle',
+      pointRadius: r + 2,
+    },
+    {
+      label: 'Severe outlier',
+      data: pick('severe'),
+      backgroundColor: t.vermillion,
+      borderColor: t.vermillion,
+      pointStyle: 'crossRot',
+      pointRadius: r + 4,
+      borderWidth: 3,
+    },
+    {
+      label: 'Median',
+      data: m.medians.flatMap((y, i) => (y === undefined ? [] : [{ x: i, y }])),
+      borderColor: t.text,
+      backgroundColor: t.text,
+      pointStyle: 'line',
+      pointRadius: 18,
+      borderWidth: 3,
+    },
+  ];
+  const base = baseOptions(t);
+  return {
+    type: 'scatter',
+    data: { datasets: datasets.filter((d) => d.data.length > 0) },
+    options: {
+      ...base,
+      parsing: false,
+      plugins: {
+        ...base.plugins,
+        tooltip: {
+          ...base.plugins.tooltip,
+          callbacks: {
+            label: (item) => `${m.labels[Math.round(item.parsed.x ?? 0)]}: ${fmt(item.parsed.y ?? 0, 3)} ms (${item.dataset.label})`,
+          },
+        },
+      },
+      scales: {
+        x: {
+          ...axis(t, 'Configuration'),
+          type: 'linear',
+          min: -0.5,
+          max: Math.max(0.5, m.labels.length - 0.5),
+          grid: { display: false },
+          // One tick per configuration, at its integer position, labelled with its name.
+          afterBuildTicks: (scale: { ticks: { value: number }[] }) => {
+            scale.ticks = m.labels.map((_, i) => ({ value: i }));
+          },
+          ticks: {
+            ...axis(t, '').ticks,
+            autoSkip: false,
+            callback: (v: number | string) => m.labels[Math.round(Number(v))] ?? '',
+          },
+        },
+        y: { ...axis(t, 'Wall time per repetition, ms'), type: 'linear' },
+      },
+    },
+  } as ChartConfiguration;
+}
+
+export function spreadLabel(m: SpreadModel): string {
+  const mild = m.points.filter((p) => p.outlier === 'mild').length;
+  const severe = m.points.filter((p) => p.outlier === 'severe').length;
+  return `Strip plot of every repetition's time for ${m.labels.length} configurations, medians marked; ${mild} mild and ${severe} severe outliers.`;
+}

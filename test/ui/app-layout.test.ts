@@ -1,0 +1,60 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { userEvent } from 'vitest/browser';
+import { Chart as ChartJs } from 'chart.js';
+import App from '../../src/ui/App.svelte';
+import type { SweepRunner } from '../../src/state/run.svelte';
+import { presentation } from '../../src/state/presentation.svelte';
+import { render } from './helpers';
+import { sampleResults } from './sample-results';
+import '../../src/ui/global.css';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => {
+  cleanup?.();
+  presentation.set(false);
+  history.replaceState(null, '', location.pathname + location.search);
+});
+
+describe('App', () => {
+  it('says "engine not connected" when Run is pressed without a runner', async () => {
+    const r = render(App, {});
+    cleanup = r.destroy;
+    expect(r.target.querySelectorAll('[data-testid^="chart-"]')).toHaveLength(5);
+    expect(r.target.textContent).toContain('Run an experiment to see results.');
+    await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="run"]')!);
+    flushSync();
+    expect(r.target.querySelector('[data-testid="run-error"]')!.textContent).toContain('Engine not connected');
+  });
+
+  it('runs through a connected runner and shows cards and all five charts', async () => {
+    const runner: SweepRunner = async (_e, hooks) => {
+      hooks.progress(1, 2);
+      hooks.publish(sampleResults());
+      hooks.progress(2, 2);
+      return 'complete';
+    };
+    const r = render(App, { runner });
+    cleanup = r.destroy;
+    await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="run"]')!);
+    await expect.poll(() => r.target.querySelectorAll('canvas').length).toBe(5);
+    for (const canvas of r.target.querySelectorAll('canvas')) {
+      await expect.poll(() => ChartJs.getChart(canvas)).toBeDefined();
+    }
+    expect(r.target.querySelector('[data-testid="result-cards"]')!.textContent).toContain('1.42×');
+  });
+
+  it('shows only the chosen chart and the key numbers in presentation mode', async () => {
+    const r = render(App, { runner: async (_e, h) => (h.publish(sampleResults()), 'complete') });
+    cleanup = r.destroy;
+    await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="run"]')!);
+    presentation.set(true);
+    flushSync();
+    expect(document.documentElement.dataset.presentation).toBe('on');
+    expect(r.target.querySelector('form')).toBeNull();
+    expect(r.target.querySelectorAll('[data-testid^="chart-"]')).toHaveLength(1);
+    expect(r.target.querySelector('[data-testid="chart-speedup"]')).not.toBeNull();
+    expect(r.target.querySelector('[data-testid="result-cards"]')).not.toBeNull();
+    expect(r.target.querySelector('[data-testid="present-run"]')).not.toBeNull();
+  });
+});
