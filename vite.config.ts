@@ -32,7 +32,7 @@ export default defineConfig({
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },
   // Found late by the dep scanner (only behind a dynamic import), which made the first browser test reload.
-  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot'] },
+  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fast-check'] },
   build: { target: 'es2022', sourcemap: true },
   test: {
     projects: [
@@ -50,6 +50,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/engine/**/*.test.ts', 'test/storage/**/*.test.ts', 'test/ui/**/*.test.ts'],
           testTimeout: 60_000,
+          // One file at a time: the engine's long-task and timing-sensitive tests must not share the cores.
+          fileParallelism: false,
           browser: {
             enabled: true,
             headless: true,

@@ -1,0 +1,107 @@
+/**
+ * Maps an experiment's analysis onto the view models the result cards and the five charts
+ * draw. Pure: the same analysis always gives the same picture, mid-run or from history.
+ */
+import type { ExperimentAnalysis, PointAnalysis } from './analysis';
+import {
+  buildPhases,
+  buildSpeedup,
+  buildSpread,
+  buildTimeline,
+  buildTimeVsRecords,
+  type ResultsView,
+  type SpeedupPoint,
+  type TimeRow,
+} from './chart-data';
+import { outlierClasses, tukeyFences, sortAscending } from './stats';
+
+function workersOf(p: PointAnalysis): number {
+  const c = p.point.config;
+  return c.strategy === 'pool' || c.strategy === 'main-async' ? c.workers : 1;
+}
+
+/** The point the cards describe: the last point in plan order that has measurements. */
+export function focusPoint(analysis: ExperimentAnalysis): PointAnalysis | undefined {
+  for (let i = analysis.points.length - 1; i >= 0; i--) if (analysis.points[i].summary) return analysis.points[i];
+  return undefined;
+}
+
+/** Builds every view model the results area shows from what has been measured so far. */
+export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
+  const view: ResultsView = {};
+  const measured = analysis.points.filter((p) => p.summary);
+  const focus = focusPoint(analysis);
+  if (!focus || !focus.summary) return view;
+
+  view.cards = {
+    label: focus.point.label,
+    medianMs: focus.summary.median,
+    ciLoMs: focus.summary.ci95[0],
+    ciHiMs: focus.summary.ci95[1],
+    throughputRecordsPerSec: focus.throughputRecordsPerSec ?? 0,
+    ...(focus.speedup
+      ? { speedup: { value: focus.speedup.ratio, ciLo: focus.speedup.ci95[0], ciHi: focus.speedup.ci95[1], workers: workersOf(focus) } }
+      : {}),
+    ...(focus.overheadShare !== null ? { overheadShare: focus.overheadShare } : {}),
+    correct: focus.samples.length ? focus.allCorrect : null,
+    warnings: focus.warnings.map((w) => w.message),
+  };
+
+  // 1. time vs records: one series per worker count, plus the sequential baseline.
+  if (analysis.recordsScaling.length > 0) {
+    const rows: TimeRow[] = [];
+    const seenBaseline = new Set<number>();
+    for (const p of measured) {
+      const s = p.summary!;
+      rows.push({ workers: workersOf(p), series: seriesLabel(p), records: p.point.config.records, medianMs: s.median, ciLoMs: s.ci95[0], ciHiMs: s.ci95[1] });
+      const b = p.baselineSummary;
+      if (b && !seenBaseline.has(p.point.config.records) && p.point.unit !== p.point.baselineUnit) {
+        seenBaseline.add(p.point.config.records);
+        rows.push({ workers: 1, series: '1 worker (sequential baseline)', records: p.point.config.records, medianMs: b.median, ciLoMs: b.ci95[0], ciHiMs: b.ci95[1] });
+      }
+    }
+    const crossing = analysis.recordsScaling.find((r) => r.breakEven.ok && r.breakEven.fit.kind === 'crossing');
+    const be = crossing && crossing.breakEven.ok && crossing.breakEven.fit.kind === 'crossing' ? { records: crossing.breakEven.fit.records, workers: crossing.workers } : null;
+    view.timeVsRecords = buildTimeVsRecords(rows, be);
+  }
+
+  // 2. speedup vs workers, with the fits of the first series.
+  const scaling = analysis.workerScaling[0];
+  const speedupPoints: SpeedupPoint[] = (scaling ? scaling.points : measured)
+    .filter((p) => p.speedup)
+    .map((p) => ({ workers: workersOf(p), speedup: p.speedup!.ratio, ciLo: p.speedup!.ci95[0], ciHi: p.speedup!.ci95[1] }));
+  if (speedupPoints.length > 0) {
+    const baselineThroughput = (() => {
+      const b = (scaling ? scaling.points : measured).find((p) => p.baselineSummary && p.baselineSummary.median > 0);
+      return b ? b.point.config.records / (b.baselineSummary!.median / 1000) : undefined;
+    })();
+    view.speedup = buildSpeedup({
+      points: speedupPoints,
+      amdahl: scaling?.amdahl.ok ? { p: scaling.amdahl.fit.p } : null,
+      usl: scaling?.usl.ok ? { sigma: scaling.usl.fit.sigma, kappa: scaling.usl.fit.kappa, lambda: scaling.usl.fit.lambda, ...(baselineThroughput ? { baselineThroughput } : {}) } : null,
+    });
+  }
+
+  // 3. phase breakdown per configuration.
+  view.phases = buildPhases(measured.map((p) => ({ label: p.point.label, phasesMs: p.phaseMediansMs })));
+
+  // 4. timeline of the focus point's latest repetition.
+  const last = focus.samples[focus.samples.length - 1];
+  if (last) view.timeline = buildTimeline(last.spans, last.startedAtMs, last.wallMs);
+
+  // 5. spread of the samples, outliers flagged by the same Tukey fences as the summary.
+  view.spread = buildSpread(
+    measured.map((p) => {
+      const walls = p.samples.map((s) => s.wallMs);
+      return { label: p.point.label, samplesMs: walls, outliers: outlierClasses(walls, tukeyFences(sortAscending(walls))), medianMs: p.summary!.median };
+    }),
+  );
+  return view;
+}
+
+function seriesLabel(p: PointAnalysis): string {
+  const c = p.point.config;
+  if (c.strategy === 'pool') return `${c.workers} worker${c.workers === 1 ? '' : 's'}`;
+  if (c.strategy === 'main-async') return `${c.workers} async tasks`;
+  return c.strategy;
+}

@@ -1,0 +1,51 @@
+import type { ExperimentAnalysis } from '../core/analysis';
+import type { ExperimentConfig, RunConfig } from '../core/types';
+
+/** quick: at most ~20 s on a 2-core machine (the default); thorough: more points and repetitions. */
+export type Budget = 'quick' | 'thorough';
+
+/** The facts a lesson sizes its experiment from and judges its verdict by. */
+export interface LessonEnv {
+  hardwareConcurrency: number;
+  crossOriginIsolated: boolean;
+  timerResolutionMs: number;
+}
+
+/** The chart that tells a lesson's story (the ids the results view knows). */
+export type LessonChart = 'time' | 'speedup' | 'phases' | 'timeline' | 'spread';
+
+export interface VerdictNumber {
+  label: string;
+  value: string;
+}
+
+/** What the measurements say about the lesson's claim, computed, never hard-coded. */
+export interface Verdict {
+  status: 'reproduced' | 'not-reproduced';
+  /** One sentence a teacher can read out. */
+  headline: string;
+  /** The numbers that show it. */
+  numbers: VerdictNumber[];
+  /** Why it was not reproduced, from the data (too few cores, noise, timer, effect inside the CI). */
+  reason?: string;
+}
+
+export interface Lesson {
+  id: string;
+  number: number;
+  title: string;
+  question: string;
+  /** At most 200 words, plain language. */
+  explanation: string;
+  /** The real-world report it comes from, described. */
+  story: string;
+  /** The field reports it reproduces, e.g. ['001', '004']. */
+  seeds: string[];
+  /** The claim as a checkable condition. */
+  claim: string;
+  chart: LessonChart;
+  /** One knob to change next, and what to look for. */
+  tryNext: { text: string; patch: Partial<RunConfig> };
+  preset(env: LessonEnv, budget: Budget): ExperimentConfig;
+  verdict(analysis: ExperimentAnalysis, env: LessonEnv): Verdict;
+}

@@ -1,0 +1,95 @@
+/** Small shared pieces of the lesson verdicts: formatting and CI comparisons. */
+import type { PointAnalysis } from '../core/analysis';
+import { DEFAULT_RUN_CONFIG } from '../core/config';
+import type { RunConfig } from '../core/types';
+import type { Budget, LessonEnv, Verdict } from './types';
+
+/** The base every lesson starts from: the playground's defaults with a fixed seed. */
+export function lessonBase(patch: Partial<RunConfig>): RunConfig {
+  return { ...DEFAULT_RUN_CONFIG, seed: 2024, ...patch };
+}
+
+/** Workers a lesson uses as "N": every reported core, at least 2, at most 8 (to stay quick). */
+export function lessonWorkers(env: LessonEnv): number {
+  return Math.max(2, Math.min(8, Math.floor(env.hardwareConcurrency) || 1));
+}
+
+export function reps(budget: Budget, quick: number, thorough: number): number {
+  return budget === 'quick' ? quick : thorough;
+}
+
+export function fmtX(x: number): string {
+  return `${x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
+}
+
+export function fmtMs(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms >= 0.1) return `${ms.toFixed(2)} ms`;
+  return `${(ms * 1000).toFixed(1)} µs`;
+}
+
+export function fmtPct(share: number): string {
+  return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)} %`;
+}
+
+export function fmtCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+export function fmtCi(ci: [number, number], fmt: (x: number) => string): string {
+  return `95 % CI ${fmt(ci[0])} – ${fmt(ci[1])}`;
+}
+
+/** The measured points whose swept coordinates match every given value. */
+export function pointsWhere(points: PointAnalysis[], where: Partial<Record<string, number | string>>): PointAnalysis[] {
+  return points.filter((p) =>
+    Object.entries(where).every(([k, v]) => (p.point.config as unknown as Record<string, unknown>)[k] === v),
+  );
+}
+
+/** A's median is slower than B's and their 95 % intervals do not overlap. */
+export function clearlySlower(a: PointAnalysis, b: PointAnalysis): boolean {
+  if (!a.summary || !b.summary) return false;
+  return a.summary.ci95[0] > b.summary.ci95[1];
+}
+
+/** A verdict for data that cannot support any claim (nothing measured, or every run incorrect). */
+export function missingData(analysis: { points: PointAnalysis[] }): Verdict | undefined {
+  if (analysis.points.some((p) => !p.allCorrect)) {
+    return {
+      status: 'not-reproduced',
+      headline: 'Some runs did not match the sequential answer, so no timing here can be trusted.',
+      numbers: [],
+      reason: 'A digest mismatch means the parallel result was wrong; see the ✗ on the result cards.',
+    };
+  }
+  if (analysis.points.some((p) => !p.summary || !p.speedup)) {
+    return {
+      status: 'not-reproduced',
+      headline: 'The experiment did not finish, so there is nothing to judge yet.',
+      numbers: [],
+      reason: 'Some configurations have no measurements (the run was cancelled or failed). Run the lesson again.',
+    };
+  }
+  return undefined;
+}
+
+/** A reason naming noise when a point's measurements are too spread to judge. */
+export function noiseReason(points: PointAnalysis[]): string | undefined {
+  const noisy = points.filter((p) => p.warnings.some((w) => w.code === 'high-noise'));
+  if (noisy.length === 0) return undefined;
+  return `the measurements were noisy (${noisy.map((p) => p.point.label).join('; ')} varied by more than 10 %); another program may be using the cores — try "thorough" for more repetitions`;
+}
+
+/** A reason naming the timer when runs were too short to time well. */
+export function timerReason(points: PointAnalysis[], env: LessonEnv): string | undefined {
+  if (!points.some((p) => p.warnings.some((w) => w.code === 'below-resolution'))) return undefined;
+  return `some runs were shorter than 100× this browser's timer resolution (${fmtMs(env.timerResolutionMs)}), so their times are coarse`;
+}
+
+/** Joins the data's reasons into one sentence, with a fallback. */
+export function because(fallback: string, ...reasons: (string | undefined)[]): string {
+  const found = reasons.filter((r): r is string => !!r);
+  return found.length ? `${fallback}; ${found.join('; ')}.` : `${fallback}.`;
+}

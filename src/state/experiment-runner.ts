@@ -1,0 +1,103 @@
+/**
+ * Glue between the Run button and the rest: runs an experiment through the sweep runner,
+ * saves every finished repetition to history the moment it exists, and republishes the
+ * analysis and the chart view models after each one. The UI, the lessons view and the
+ * headless runner all go through here, so they measure and store exactly alike.
+ */
+import { analyseExperiment, type ExperimentAnalysis } from '../core/analysis';
+import type { RunPlan } from '../core/plan';
+import { buildResultsView } from '../core/results-view';
+import { newRunRecord, type RunRecord } from '../core/run-record';
+import type { ResultsView } from '../core/chart-data';
+import type { ExperimentConfig, RepetitionRecord, RunStatus } from '../core/types';
+import type { EnvironmentInfo } from '../engine/environment';
+import { runSweep, type SweepHooks, type SweepProgress } from '../engine/sweep';
+import type { History } from '../storage';
+
+export interface ExperimentRunHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: SweepProgress) => void;
+  /** Called after every repetition with the analysis so far and its chart view models. */
+  onUpdate?: (update: { analysis: ExperimentAnalysis; view: ResultsView; plan: RunPlan; record: RunRecord }) => void;
+  /** A storage problem that did not stop the run (e.g. quota exceeded): the run goes on in memory. */
+  onStorageWarning?: (message: string) => void;
+  /** Replaces the sweep runner (tests). */
+  sweep?: typeof runSweep;
+  sweepHooks?: Partial<SweepHooks>;
+}
+
+export interface ExperimentRunResult {
+  status: Extract<RunStatus, 'complete' | 'cancelled' | 'failed'>;
+  record: RunRecord;
+  analysis: ExperimentAnalysis;
+  view: ResultsView;
+  error?: string;
+}
+
+/** A label for a new run: the lesson or the swept parameters, and the time. */
+export function defaultLabel(experiment: ExperimentConfig, now = new Date()): string {
+  const what = experiment.lessonId
+    ? `Lesson: ${experiment.lessonId}`
+    : experiment.sweep.length
+      ? `Sweep over ${experiment.sweep.map((a) => a.param).join(' × ')}`
+      : `${experiment.base.strategy}, ${experiment.base.workers} worker${experiment.base.workers === 1 ? '' : 's'}`;
+  return `${what} — ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
+}
+
+/**
+ * Runs an experiment and records it. Validation errors throw before anything is stored;
+ * after that it resolves with the final status (a failure or cancel keeps every finished
+ * repetition, in the returned record and in storage).
+ */
+export async function runAndRecord(
+  experiment: ExperimentConfig,
+  env: EnvironmentInfo,
+  history: History | undefined,
+  hooks: ExperimentRunHooks = {},
+): Promise<ExperimentRunResult> {
+  const record = newRunRecord({ label: defaultLabel(experiment), experiment, environment: env });
+  const reps: RepetitionRecord[] = [];
+  let stored = false;
+  const warn = (m: string) => hooks.onStorageWarning?.(m);
+  const sweep = hooks.sweep ?? runSweep;
+  let plan: RunPlan | undefined;
+  let analysis: ExperimentAnalysis | undefined;
+  let view: ResultsView = {};
+
+  const result = await sweep(experiment, {
+    ...hooks.sweepHooks,
+    signal: hooks.signal,
+    onProgress: hooks.onProgress,
+    onRepetition: async (rep, p) => {
+      if (!stored && history) {
+        // Created on the first finished repetition: a run refused by validation leaves no trace.
+        const created = await history.create(record);
+        if (created.ok) stored = true;
+        else warn(`This run is not being saved: ${created.message}`);
+      }
+      reps.push(rep);
+      record.repetitions = reps;
+      if (stored && history) {
+        const saved = await history.appendRepetition(record.id, rep);
+        if (!saved.ok) {
+          stored = false;
+          warn(`Saving stopped after ${reps.length - 1} repetitions: ${saved.message}. The earlier ones are kept; this run continues in memory.`);
+        }
+      }
+      plan = p;
+      analysis = analyseExperiment(p, reps, env.timerResolutionMs);
+      view = buildResultsView(analysis);
+      hooks.onUpdate?.({ analysis, view, plan: p, record });
+    },
+  });
+
+  record.status = result.status;
+  if (result.error) record.error = result.error;
+  if (stored && history) {
+    const finished = await history.finish(record.id, result.status, result.error);
+    if (!finished.ok) warn(`Could not mark the run ${result.status}: ${finished.message}`);
+  }
+  plan ??= result.plan;
+  analysis ??= analyseExperiment(plan, reps, env.timerResolutionMs);
+  return { status: result.status, record, analysis, view, ...(result.error ? { error: result.error } : {}) };
+}
