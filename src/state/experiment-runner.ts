@@ -13,6 +13,7 @@ import type { ExperimentConfig, RepetitionRecord, RunStatus } from '../core/type
 import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep, type SweepHooks, type SweepProgress } from '../engine/sweep';
 import type { History } from '../storage';
+import type { SweepRunner } from './run.svelte';
 
 export interface ExperimentRunHooks {
   signal?: AbortSignal;
@@ -100,4 +101,22 @@ export async function runAndRecord(
   plan ??= result.plan;
   analysis ??= analyseExperiment(plan, reps, env.timerResolutionMs);
   return { status: result.status, record, analysis, view, ...(result.error ? { error: result.error } : {}) };
+}
+
+/**
+ * The Run button's runner: adapts runAndRecord to RunState's hooks. A failed run throws its
+ * message (RunState shows it and keeps what was published); cancel resolves 'cancelled'.
+ */
+export function createSweepRunner(env: EnvironmentInfo, history: () => Promise<History | undefined>): SweepRunner {
+  return async (experiment, hooks) => {
+    const store = await history();
+    const result = await runAndRecord(experiment, env, store, {
+      signal: hooks.signal,
+      onProgress: (p) => hooks.progress(p.done, p.total, p.etaMs),
+      onUpdate: (u) => hooks.publish(u.view, { analysis: u.analysis, record: u.record }),
+      onStorageWarning: (m) => hooks.warn?.(m),
+    });
+    if (result.status === 'failed') throw new Error(result.error ?? 'The run failed.');
+    return result.status;
+  };
 }

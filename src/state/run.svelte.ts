@@ -3,17 +3,30 @@
  * errors. The sweep runner is plugged in through `connect`; until then `start` reports
  * "engine not connected" instead of pretending to run anything.
  */
+import type { ExperimentAnalysis } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
+import type { RunRecord } from '../core/run-record';
 import type { ExperimentConfig, RunStatus } from '../core/types';
+
+/** What a runner can publish beside the view models: the analysis (lessons judge it) and the record. */
+export interface PublishedRun {
+  analysis: ExperimentAnalysis;
+  record: RunRecord;
+}
 
 /** What a sweep runner receives besides the experiment. */
 export interface RunHooks {
   /** Aborted when the person cancels; the runner must stop and terminate its workers. */
   signal: AbortSignal;
-  /** Reports finished runs (warm-ups and repetitions, baselines included) out of the total. */
-  progress(done: number, total: number): void;
+  /**
+   * Reports finished runs (warm-ups and repetitions, baselines included) out of the total,
+   * with the runner's own ETA when it has one (it knows each configuration's duration).
+   */
+  progress(done: number, total: number, etaMs?: number | null): void;
   /** Replaces what the results area shows; call after each repetition or point. */
-  publish(view: ResultsView): void;
+  publish(view: ResultsView, run?: PublishedRun): void;
+  /** A storage problem that did not stop the run (shown, not fatal). */
+  warn?(message: string): void;
 }
 
 /**
@@ -46,6 +59,10 @@ export class RunState {
   results = $state.raw<ResultsView | null>(null);
   /** The experiment being (or last) run, as it was when Run was pressed. */
   experiment = $state.raw<ExperimentConfig | null>(null);
+  /** The analysis and stored record behind `results`, when the runner publishes them. */
+  published = $state.raw<PublishedRun | null>(null);
+  /** A storage warning raised during the run (the run itself went on). */
+  warning = $state<string | undefined>(undefined);
 
   readonly running: boolean = $derived(this.status === 'running');
 
@@ -89,20 +106,28 @@ export class RunState {
     const abort = new AbortController();
     this.#abort = abort;
     this.results = null;
+    this.published = null;
+    this.warning = undefined;
     this.status = 'running';
     const startedAt = this.#now();
     for (const o of this.#observers) o.start();
     const hooks: RunHooks = {
       signal: abort.signal,
-      progress: (done, total) => {
+      progress: (done, total, etaMs) => {
         if (this.#abort !== abort) return;
         this.done = done;
         this.total = total;
         const elapsed = this.#now() - startedAt;
-        this.etaMs = done > 0 && total >= done ? (elapsed / done) * (total - done) : undefined;
+        this.etaMs =
+          typeof etaMs === 'number' ? etaMs : done > 0 && total >= done ? (elapsed / done) * (total - done) : undefined;
       },
-      publish: (view) => {
-        if (this.#abort === abort) this.results = view;
+      publish: (view, published) => {
+        if (this.#abort !== abort) return;
+        this.results = view;
+        if (published) this.published = published;
+      },
+      warn: (message) => {
+        if (this.#abort === abort) this.warning = message;
       },
     };
     try {
