@@ -4,6 +4,7 @@
  * about a chart (sorting, log-scale gaps, model curves, jitter, idle time) lives here,
  * where Node tests can check it with exact numbers.
  */
+import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN } from './stats';
 import { PHASES, type Phase, type Span } from './types';
 
 /** A plain table: what DataTable shows beside every chart, and what a person copies. */
@@ -144,9 +145,10 @@ export interface SpeedupModel {
   uslPeak?: XY;
 }
 
-/** Amdahl's law S(N) = 1 / ((1−p) + p/N) (Amdahl 1967). */
-export function amdahlSpeedup(p: number, n: number): number {
-  return 1 / (1 - p + p / n);
+
+/** N* of the USL for drawing: Infinity (off the chart) when there is no interior peak. */
+export function uslPeakN(sigma: number, kappa: number): number {
+  return statsUslPeakN(sigma, kappa) ?? Number.POSITIVE_INFINITY;
 }
 
 /** USL speedup over the baseline: X(N) / X_base, X(N) = λN / (1 + σ(N−1) + κN(N−1)) (Gunther 1993). */
@@ -155,11 +157,6 @@ export function uslSpeedup(u: UslParams, n: number): number {
   return x / (u.baselineThroughput ?? u.lambda);
 }
 
-/** The USL peak N* = √((1−σ)/κ); Infinity when κ ≤ 0 (no retrograde region). */
-export function uslPeakN(sigma: number, kappa: number): number {
-  if (!(kappa > 0) || sigma >= 1) return Number.POSITIVE_INFINITY;
-  return Math.sqrt((1 - sigma) / kappa);
-}
 
 /** Evenly spaced x from 1 to max, plus every integer, for smooth model curves. */
 function curveXs(max: number, steps = 60): number[] {
@@ -462,6 +459,8 @@ export function spreadTable(m: SpreadModel): TableModel {
 // ---------------------------------------------------------------------------
 // Result cards and the whole results view.
 
+export { amdahlSpeedup, efficiency };
+
 export interface ResultCardsModel {
   /** Which configuration the cards describe ("4 workers, transfer, 1,000,000 records"). */
   label: string;
@@ -478,10 +477,6 @@ export interface ResultCardsModel {
   warnings: string[];
 }
 
-/** Efficiency E = S / N (DESIGN §4), as a fraction. */
-export function efficiency(speedup: number, workers: number): number {
-  return workers > 0 ? speedup / workers : Number.NaN;
-}
 
 /**
  * Everything the results area shows. The sweep runner (or whoever maps the stats to views)

@@ -14,10 +14,12 @@ import {
   type JobSpec,
   type RunConfig,
 } from '../core/types';
+import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, workerCap } from '../core/config';
 import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
 
-/** Absolute worker ceiling whatever the machine says. */
-export const HARD_WORKER_LIMIT = 64;
+// One rule for the form and the engine: the cap lives in core/config.
+export { HARD_WORKER_LIMIT, workerCap };
+
 /** Memory budget when the device says nothing: 1 GiB. */
 export const DEFAULT_MEMORY_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** Bytes per group key in one aggregate table (count, 64-bit sum, min, max, key, slack). */
@@ -40,12 +42,6 @@ export function currentEnv(): RunEnv {
   };
   if (typeof nav?.deviceMemory === 'number') env.deviceMemory = nav.deviceMemory;
   return env;
-}
-
-/** Largest worker count allowed: max(8, 2 × hardwareConcurrency), never above 64, so oversubscription can be shown. */
-export function workerCap(hardwareConcurrency: number): number {
-  const hc = Number.isFinite(hardwareConcurrency) && hardwareConcurrency > 0 ? Math.floor(hardwareConcurrency) : 1;
-  return Math.min(HARD_WORKER_LIMIT, Math.max(8, 2 * hc));
 }
 
 /** Memory a run may use: 1 GiB, or a quarter of navigator.deviceMemory when that is lower. */
