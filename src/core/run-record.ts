@@ -181,6 +181,7 @@ export const SampleSchema = v.strictObject({
   digest: DigestSchema,
   correct: v.boolean(),
   startedAtMs: finite,
+  message: v.optional(text(LIMITS.labelChars * 4)),
 });
 
 export const RepetitionSchema = v.strictObject({

@@ -115,6 +115,8 @@ export interface Sample {
   correct: boolean;
   /** Shared-clock ms when the run started; spans are relative to nothing else. */
   startedAtMs: number;
+  /** Why the sample is incorrect (a digest or record-count mismatch); absent when correct. */
+  message?: string;
 }
 
 /** A typed, expected failure of bad input: names the field and what is allowed. */

@@ -130,6 +130,6 @@ export async function runSweep(experiment: ExperimentConfig, hooks: SweepHooks =
 
 /** Keeps the stored sample to the shared Sample shape (plain data, same in JSON and CSV). */
 function stripEngineFields(sample: EngineSample): RepetitionRecord['sample'] {
-  const { wallMs, phasesMs, spans, recordsPerWorker, batchesPerWorker, digest, correct, startedAtMs } = sample;
-  return { wallMs, phasesMs, spans, recordsPerWorker, batchesPerWorker, digest, correct, startedAtMs };
+  const { wallMs, phasesMs, spans, recordsPerWorker, batchesPerWorker, digest, correct, startedAtMs, message } = sample;
+  return { wallMs, phasesMs, spans, recordsPerWorker, batchesPerWorker, digest, correct, startedAtMs, ...(message ? { message: message.slice(0, 800) } : {}) };
 }
