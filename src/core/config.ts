@@ -393,7 +393,8 @@ export function runConfigErrors(config: RunConfig, env: EnvFacts): FieldErrors {
   return baseErrors(experiment, env);
 }
 
-const RUN_FIELDS: readonly (keyof RunConfig)[] = [
+/** Every user-set RunConfig field, in the order the form shows them. */
+export const RUN_FIELDS: readonly (keyof RunConfig)[] = [
   'job',
   'format',
   'records',

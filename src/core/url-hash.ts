@@ -9,6 +9,7 @@ import {
   fieldErrors,
   parseNumberText,
   FIELDS,
+  RUN_FIELDS,
   type EnvFacts,
   type ErrorKey,
   type FieldId,
@@ -46,26 +47,8 @@ const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = {
 const FIELD_OF_KEY = new Map<string, FieldId | 'lessonId'>(
   Object.entries(KEYS).map(([field, key]) => [key, field as FieldId | 'lessonId']),
 );
-const BASE_FIELDS: readonly (keyof RunConfig)[] = [
-  'job',
-  'format',
-  'records',
-  'seed',
-  'distinctKeys',
-  'keySkew',
-  'payloadBytes',
-  'costSkew',
-  'workRounds',
-  'strategy',
-  'workers',
-  'shipping',
-  'scheduling',
-  'batchSize',
-  'poolLife',
-  'varlenSplit',
-  'serialFraction',
-  'faultAtRecord',
-];
+// faultAtRecord is a test option, but a link must still reproduce a run that used it.
+const BASE_FIELDS: readonly (keyof RunConfig)[] = [...RUN_FIELDS, 'faultAtRecord'];
 
 /** Sweep parameter ⇄ the name written inside `sweep=`. */
 function sweepKey(param: SweepParam): string {

@@ -126,30 +126,8 @@ export function speedupConfig(m: SpeedupModel, t: ChartTheme): ChartConfiguratio
       pointStyle: 'line',
     });
   }
-  if (m.usl) {
-    datasets.push({
-      label: `USL fit, σ = ${fmt(m.usl.sigma, 3)}, κ = ${fmt(m.usl.kappa, 4)}`,
-      data: m.uslCurve,
-      borderColor: t.green,
-      backgroundColor: t.green,
-      borderDash: [10, 3, 2, 3],
-      borderWidth: width,
-      pointRadius: 0,
-      pointStyle: 'line',
-    });
-  }
-  if (m.uslPeak) {
-    datasets.push({
-      label: `USL peak, N* ≈ ${fmt(m.uslPeak.x, 1)}`,
-      data: [m.uslPeak],
-      showLine: false,
-      borderColor: t.vermillion,
-      backgroundColor: t.vermillion,
-      pointStyle: 'star',
-      pointRadius: t.bold ? 14 : 10,
-      borderWidth: 2,
-    });
-  }
+  if (m.usl) datasets.push(uslCurveDataset(t, `USL fit, σ = ${fmt(m.usl.sigma, 3)}, κ = ${fmt(m.usl.kappa, 4)}`, m.uslCurve));
+  if (m.uslPeak) datasets.push(uslPeakDataset(t, `USL peak, N* ≈ ${fmt(m.uslPeak.x, 1)}`, m.uslPeak));
   const base = baseOptions(t);
   const cores = m.cores;
   return {
@@ -370,4 +348,32 @@ export function spreadLabel(m: SpreadModel): string {
   const mild = m.points.filter((p) => p.outlier === 'mild').length;
   const severe = m.points.filter((p) => p.outlier === 'severe').length;
   return `Strip plot of every repetition's time for ${m.labels.length} configurations, medians marked; ${mild} mild and ${severe} severe outliers.`;
+}
+
+/** The fitted USL curve's line style, shared by the speedup chart and the fit panel. */
+export function uslCurveDataset(t: ChartTheme, label: string, data: { x: number; y: number }[]) {
+  return {
+    label,
+    data,
+    borderColor: t.green,
+    backgroundColor: t.green,
+    borderDash: [10, 3, 2, 3],
+    borderWidth: t.bold ? 3 : 2,
+    pointRadius: 0,
+    pointStyle: 'line' as const,
+  };
+}
+
+/** The USL peak marker (a star at N*). */
+export function uslPeakDataset(t: ChartTheme, label: string, peak: { x: number; y: number }) {
+  return {
+    label,
+    data: [peak],
+    showLine: false,
+    borderColor: t.vermillion,
+    backgroundColor: t.vermillion,
+    pointStyle: 'star' as const,
+    pointRadius: t.bold ? 14 : 10,
+    borderWidth: 2,
+  };
 }
