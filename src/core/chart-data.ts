@@ -52,6 +52,8 @@ export interface TimeSeries {
 export interface TimeVsRecordsModel {
   series: TimeSeries[];
   breakEven?: { records: number; label: string };
+  /** Why no break-even is marked, when there is none ("No break-even: the 2-worker run is never faster …"). */
+  noBreakEven?: string;
   /** Rows left out because a log axis cannot show 0 records or 0 ms. */
   omitted: number;
 }
@@ -60,6 +62,7 @@ export interface TimeVsRecordsModel {
 export function buildTimeVsRecords(
   rows: readonly TimeRow[],
   breakEven?: { records: number; workers?: number } | null,
+  noBreakEven?: string,
 ): TimeVsRecordsModel {
   const byKey = new Map<string, TimeSeries>();
   let omitted = 0;
@@ -90,6 +93,8 @@ export function buildTimeVsRecords(
       records: breakEven.records,
       label: `Break-even ≈ ${Math.round(breakEven.records).toLocaleString('en-US')} records${who}`,
     };
+  } else if (noBreakEven) {
+    model.noBreakEven = noBreakEven;
   }
   return model;
 }
@@ -102,7 +107,7 @@ export function timeVsRecordsTable(m: TimeVsRecordsModel): TableModel {
   return {
     caption:
       'Median time per record count' +
-      (m.breakEven ? `; ${m.breakEven.label}` : '') +
+      (m.breakEven ? `; ${m.breakEven.label}` : m.noBreakEven ? `; ${m.noBreakEven}` : '') +
       (m.omitted > 0 ? `; ${plural(m.omitted, 'row', 'rows')} with 0 records or 0 ms not drawn on the log axes` : ''),
     columns: ['Series', 'Records', 'Median ms', '95% CI low ms', '95% CI high ms'],
     rows,

@@ -120,6 +120,8 @@ export function planExperiment(experiment: ExperimentConfig): RunPlan {
     for (const [param, value] of Object.entries(coords) as [SweepParam, number | string][]) {
       config = applyCoord(config, param, value);
     }
+    // As expandPoints (which the form validates): a batch larger than the records is cut to them.
+    if (config.records > 0 && config.batchSize > config.records) config = { ...config, batchSize: config.records };
     const unit = unitFor(config, 'measured');
     const baselineUnit = unitFor(baselineOf(config), 'baseline');
     const label =

@@ -13,7 +13,7 @@ import {
   type SpeedupPoint,
   type TimeRow,
 } from './chart-data';
-import { outlierClasses, tukeyFences, sortAscending } from './stats';
+import { describeBreakEven, outlierClasses, tukeyFences, sortAscending } from './stats';
 
 function workersOf(p: PointAnalysis): number {
   const c = p.point.config;
@@ -62,7 +62,14 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
     }
     const crossing = analysis.recordsScaling.find((r) => r.breakEven.ok && r.breakEven.fit.kind === 'crossing');
     const be = crossing && crossing.breakEven.ok && crossing.breakEven.fit.kind === 'crossing' ? { records: crossing.breakEven.fit.records, workers: crossing.workers } : null;
-    view.timeVsRecords = buildTimeVsRecords(rows, be);
+    // Without a crossing the chart says why: always faster, never faster, or too few points yet.
+    const first = analysis.recordsScaling[0];
+    const why = be
+      ? undefined
+      : first.breakEven.ok
+        ? `No break-even: ${describeBreakEven(first.breakEven.fit, { a: '1 worker', b: `the ${first.workers}-worker run` })}`
+        : `No break-even: ${first.breakEven.reason}`;
+    view.timeVsRecords = buildTimeVsRecords(rows, be, why);
   }
 
   // 2. speedup vs workers, with the fits of the first series.

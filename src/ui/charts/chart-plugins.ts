@@ -24,8 +24,23 @@ type WithErrorBars = { errorBars?: ErrorBar[]; borderColor?: unknown };
 /** Draws a vertical bar with caps from lo to hi at each point of datasets that carry `errorBars`. */
 export const errorBarsPlugin: Plugin = {
   id: 'ppErrorBars',
+  // The y axis spans the error bars too, so an interval is never drawn over the axis labels.
+  afterDataLimits(chart: Chart, args: { scale: { id: string; type: string; min: number; max: number; options: { min?: unknown; max?: unknown } } }) {
+    const scale = args.scale;
+    if (scale.id !== 'y') return;
+    const log = scale.type === 'logarithmic';
+    chart.data.datasets.forEach((ds, i) => {
+      const bars = (ds as WithErrorBars).errorBars;
+      if (!bars || !chart.isDatasetVisible(i)) return;
+      for (const bar of bars) {
+        if (!bar) continue;
+        if (scale.options.min === undefined && Number.isFinite(bar.lo) && (!log || bar.lo > 0) && bar.lo < scale.min) scale.min = bar.lo;
+        if (scale.options.max === undefined && Number.isFinite(bar.hi) && bar.hi > scale.max) scale.max = bar.hi;
+      }
+    });
+  },
   afterDatasetsDraw(chart: Chart) {
-    const { ctx } = chart;
+    const { ctx, chartArea } = chart;
     const yScale = chart.scales.y;
     if (!yScale) return;
     chart.data.datasets.forEach((ds, i) => {
@@ -33,6 +48,10 @@ export const errorBarsPlugin: Plugin = {
       const meta = chart.getDatasetMeta(i);
       if (!bars || meta.hidden || !chart.isDatasetVisible(i)) return;
       ctx.save();
+      // A fixed axis range (speedup from 0) can still cut an interval: keep it inside the plot.
+      ctx.beginPath();
+      ctx.rect(chartArea.left - 6, chartArea.top, chartArea.right - chartArea.left + 12, chartArea.bottom - chartArea.top);
+      ctx.clip();
       ctx.strokeStyle = typeof (ds as WithErrorBars).borderColor === 'string' ? ((ds as WithErrorBars).borderColor as string) : '#888';
       ctx.lineWidth = 1.5;
       meta.data.forEach((el, j) => {

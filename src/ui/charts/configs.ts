@@ -76,7 +76,8 @@ export function timeVsRecordsConfig(m: TimeVsRecordsModel, t: ChartTheme): Chart
       },
       scales: {
         x: { ...axis(t, 'Records (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
-        y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
+        // Every 1-2-5 label is kept: chart.js's auto-skip could leave a short range with one label.
+        y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick, autoSkip: false } },
       },
     },
     plugins: [errorBarsPlugin, verticalMarkersPlugin],
@@ -85,7 +86,7 @@ export function timeVsRecordsConfig(m: TimeVsRecordsModel, t: ChartTheme): Chart
 
 export function timeVsRecordsLabel(m: TimeVsRecordsModel): string {
   const names = m.series.map((s) => s.label).join(', ');
-  return `Line chart, both axes logarithmic: median time against record count for ${names}.` + (m.breakEven ? ` ${m.breakEven.label}.` : '');
+  return `Line chart, both axes logarithmic: median time against record count for ${names}.` + (m.breakEven ? ` ${m.breakEven.label}.` : m.noBreakEven ? ` ${m.noBreakEven}` : '');
 }
 
 // b. Speedup vs workers -------------------------------------------------------------------
