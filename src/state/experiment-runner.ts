@@ -15,6 +15,9 @@ import { runSweep, type SweepHooks, type SweepProgress } from '../engine/sweep';
 import type { History } from '../storage';
 import type { SweepRunner } from './run.svelte';
 
+/** Longest the charts lag behind the measurements while a run streams in. */
+export const PUBLISH_INTERVAL_MS = 250;
+
 export interface ExperimentRunHooks {
   signal?: AbortSignal;
   onProgress?: (p: SweepProgress) => void;
@@ -64,6 +67,14 @@ export async function runAndRecord(
   let plan: RunPlan | undefined;
   let analysis: ExperimentAnalysis | undefined;
   let view: ResultsView = {};
+  let lastPublishMs = -Infinity;
+  let stale = false;
+  const publish = (p: RunPlan): void => {
+    stale = false;
+    analysis = analyseExperiment(p, reps, env.timerResolutionMs);
+    view = buildResultsView(analysis);
+    hooks.onUpdate?.({ analysis, view, plan: p, record });
+  };
 
   const result = await sweep(experiment, {
     ...hooks.sweepHooks,
@@ -86,11 +97,19 @@ export async function runAndRecord(
         }
       }
       plan = p;
-      analysis = analyseExperiment(p, reps, env.timerResolutionMs);
-      view = buildResultsView(analysis);
-      hooks.onUpdate?.({ analysis, view, plan: p, record });
+      // Re-analysing (bootstrap CIs for every point) and redrawing five charts after every
+      // repetition of a fast sweep would itself block the page; refresh at most every
+      // PUBLISH_INTERVAL_MS and always once at the end.
+      const now = performance.now();
+      if (now - lastPublishMs >= PUBLISH_INTERVAL_MS) {
+        lastPublishMs = now;
+        publish(p);
+      } else {
+        stale = true;
+      }
     },
   });
+  if (stale && plan) publish(plan);
 
   record.status = result.status;
   if (result.error) record.error = result.error;

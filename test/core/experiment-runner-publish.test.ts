@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { planExperiment } from '../../src/core/plan';
+import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord } from '../../src/core/types';
+import type { EnvironmentInfo } from '../../src/engine/environment';
+import type { runSweep } from '../../src/engine/sweep';
+import { runAndRecord } from '../../src/state/experiment-runner';
+import { memoryBackend, openHistory } from '../../src/storage';
+import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
+
+const env: EnvironmentInfo = {
+  userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true, timerResolutionMs: 0.005, appVersion: '0.0.0',
+};
+const experiment: ExperimentConfig = {
+  base: { ...DEFAULT_RUN_CONFIG, records: 1000, batchSize: 100 },
+  sweep: [{ param: 'workers', values: [1, 2] }],
+  warmups: 0,
+  repetitions: 20,
+};
+
+/** A sweep that hands out every repetition at once, as a very fast real sweep would. */
+const instantSweep = (async (exp, hooks) => {
+  const plan = planExperiment(exp);
+  const reps: RepetitionRecord[] = [];
+  for (const step of plan.steps) {
+    const unit = plan.units[step.unit];
+    const phasesMs = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
+    const rep: RepetitionRecord = {
+      pointIndex: 0, repetition: step.round, role: unit.role, config: unit.config,
+      sample: { wallMs: 10 + step.round, phasesMs, spans: [], recordsPerWorker: [1000], batchesPerWorker: [1], correct: true, startedAtMs: 0,
+        digest: { records: 1000, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) } },
+    };
+    reps.push(rep);
+    await hooks.onRepetition?.(rep, plan);
+  }
+  return { status: 'complete' as const, plan, repetitions: reps };
+}) as typeof runSweep;
+
+describe('runAndRecord', () => {
+  it('stores every repetition but redraws at most every 250 ms, and always once at the end', async () => {
+    const history = await openHistory({ backend: memoryBackend() });
+    let updates = 0;
+    let lastCount = 0;
+    const result = await runAndRecord(experiment, env, history, {
+      sweep: instantSweep,
+      onUpdate: (u) => {
+        updates++;
+        lastCount = u.record.repetitions.length;
+      },
+    });
+    expect(result.status).toBe('complete');
+    expect(result.record.repetitions).toHaveLength(60);
+    expect(updates).toBeLessThan(60);
+    expect(lastCount).toBe(60);
+    const stored = await history.get(result.record.id);
+    expect(stored.ok && stored.value.repetitions).toHaveLength(60);
+    expect(stored.ok && stored.value.status).toBe('complete');
+  });
+});
