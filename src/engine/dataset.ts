@@ -74,13 +74,14 @@ export interface Layout {
  */
 export async function generateInChunks(
   spec: DatasetSpec,
-  opts: { shared: boolean; signal?: AbortSignal },
+  opts: { shared: boolean; signal?: AbortSignal; recordStart?: number; recordEnd?: number },
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   let chunkRecords = FIRST_CHUNK_RECORDS;
-  for (let start = 0; start < spec.records; ) {
-    const end = Math.min(spec.records, start + chunkRecords);
+  const last = opts.recordEnd ?? spec.records;
+  for (let start = opts.recordStart ?? 0; start < last; ) {
+    const end = Math.min(last, start + chunkRecords);
     const t0 = performance.now();
     const chunk = generateRange(spec, start, end);
     const ms = performance.now() - t0;

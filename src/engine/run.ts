@@ -19,6 +19,7 @@ import {
   mergePartials,
   nextRecordStart,
   processRange,
+  shardRange,
   type PartialResult,
 } from '../core/workloads';
 import type { NextBatch, PulledBatch, Task, TaskResult, TaskSource } from '../../workers/engine-api';
@@ -228,6 +229,45 @@ async function prepareOnMain(ctx: Ctx, pc: PhaseClock, main: SpanLog, shared: bo
   const e = pc.mark('split');
   if (index) main.add('index', s, e, config.records);
   return layout;
+}
+
+/**
+ * Static copy/transfer without a serial index pass: each worker's record range is generated
+ * into its own buffer, as a program reading one file would read each worker's byte range into
+ * its own buffer. Cutting one big buffer instead would copy every byte once more on the main
+ * thread before anything is shipped, and charge that copy to ship-in — for `transfer`, whose
+ * point is that nothing is copied. (varlen + index keeps one buffer: the index pass over the
+ * whole file is the point of that mode.)
+ */
+function wantsPieces(config: RunConfig): boolean {
+  return (
+    (config.shipping === 'copy' || config.shipping === 'transfer') &&
+    config.scheduling === 'static' &&
+    !needsIndex(config.format, config.varlenSplit)
+  );
+}
+
+/** Generates one record-aligned buffer per worker on this thread (the generate phase; nothing to split). */
+async function preparePiecesOnMain(ctx: Ctx, pc: PhaseClock, main: SpanLog, n: number): Promise<Uint8Array[]> {
+  const { config, spec } = ctx;
+  ctx.progress('generate');
+  const s = pc.last;
+  const pieces: Uint8Array[] = [];
+  for (let w = 0; w < n; w++) {
+    const { start, end } = shardRange(config.records, w, n);
+    pieces.push(await generateInChunks(spec, { shared: false, signal: ctx.signal, recordStart: start, recordEnd: end }));
+  }
+  main.add('generate', s, pc.mark('generate'), config.records);
+  pc.mark('split');
+  return pieces;
+}
+
+/** Ships each worker its own piece: cloned (copy) or moved (transfer), with no slicing first. */
+function piecesDispatcher(pieces: Uint8Array[], moving: boolean): (w: number) => Promise<Dispatch> {
+  return async (w) => {
+    const bytes = pieces[w];
+    return { source: { kind: 'bytes', bytes }, transfers: moving ? [bytes.buffer as ArrayBuffer] : [], next: null, heavy: bytes.length > 0 };
+  };
 }
 
 /** Byte step of a sub-batch of `batchSize` records (exact for fixed, approximate otherwise). */
@@ -457,7 +497,9 @@ async function runWorkers(ctx: Ctx, n: number, given: WorkerPool | undefined): P
 
     // generate + split on the main thread (unless every worker makes its own data)
     const inWorker = config.shipping === 'generate-in-worker';
-    const layout = inWorker ? null : await guard.race(prepareOnMain(ctx, pc, main, config.shipping === 'shared'));
+    const ownPieces = wantsPieces(config);
+    const pieces = ownPieces ? await guard.race(preparePiecesOnMain(ctx, pc, main, n)) : null;
+    const layout = inWorker || ownPieces ? null : await guard.race(prepareOnMain(ctx, pc, main, config.shipping === 'shared'));
     guard.check();
 
     // the Amdahl serial part, on the first worker, before any parallel work
@@ -478,7 +520,7 @@ async function runWorkers(ctx: Ctx, n: number, given: WorkerPool | undefined): P
     const shipStart = pc.last;
     const arrivals = new Array<number>(n).fill(0);
     const calls: Array<Promise<TaskResult>> = [];
-    const dispatch = makeDispatcher(ctx, n, layout, guard);
+    const dispatch = pieces ? piecesDispatcher(pieces, config.shipping === 'transfer') : makeDispatcher(ctx, n, layout, guard);
     for (let w = 0; w < n; w++) {
       guard.check();
       const d = await guard.race(dispatch(w));
