@@ -1,0 +1,63 @@
+/**
+ * Fabricated but valid run records for the history benchmark: shaped like the engine's
+ * output (a 2-point workers sweep, 5 repetitions, each with its worker-seq baseline, so 20
+ * samples a run), deterministic, no engine needed.
+ */
+
+import { DEFAULT_RUN_CONFIG } from '../core/config';
+import { newRunRecord, type RecordedEnvironment, type RunRecord } from '../core/run-record';
+import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../core/types';
+
+const ENVIRONMENT: RecordedEnvironment = {
+  userAgent: 'parallel-playground bench (fabricated record)',
+  hardwareConcurrency: 2,
+  crossOriginIsolated: true,
+  timerResolutionMs: 0.005,
+  appVersion: '0.0.0-bench',
+};
+
+function sample(k: number, workers: number): Sample {
+  const phasesMs = {} as Record<Phase, number>;
+  for (const p of PHASES) phasesMs[p] = 0.5 + ((k * 7 + p.length) % 13) / 4;
+  const wallMs = Object.values(phasesMs).reduce((a, b) => a + b, 0) + 0.01;
+  const start = 1_700_000_000_000 + k * 100;
+  return {
+    wallMs,
+    phasesMs,
+    spans: Array.from({ length: workers }, (_, w) => ({ worker: w, kind: 'compute' as const, startMs: start + 1, endMs: start + 5 + w, records: 100_000 / workers })),
+    recordsPerWorker: Array.from({ length: workers }, () => 100_000 / workers),
+    batchesPerWorker: Array.from({ length: workers }, () => 1),
+    digest: { records: 100_000, checksum: '0123456789abcdef', tableHash: 'fedcba9876543210' },
+    correct: true,
+    startedAtMs: start,
+  };
+}
+
+/** `count` complete runs, ids bench-0000…, one minute apart. */
+export function fabricateRuns(count: number): RunRecord[] {
+  const base: RunConfig = { ...DEFAULT_RUN_CONFIG, records: 100_000 };
+  const points = [1, 2];
+  const runs: RunRecord[] = [];
+  let k = 0;
+  for (let i = 0; i < count; i++) {
+    const record = newRunRecord({
+      id: `bench-${String(i).padStart(4, '0')}`,
+      label: `fabricated run ${i}`,
+      now: new Date(Date.UTC(2025, 0, 1) + i * 60_000),
+      experiment: { base, sweep: [{ param: 'workers', values: points }], warmups: 1, repetitions: 5 },
+      environment: ENVIRONMENT,
+    });
+    const reps: RepetitionRecord[] = [];
+    for (let r = 0; r < 5; r++) {
+      points.forEach((workers, p) => {
+        const config: RunConfig = { ...base, workers };
+        reps.push({ pointIndex: p, repetition: r, role: 'measured', config, sample: sample(k++, workers) });
+        reps.push({ pointIndex: p, repetition: r, role: 'baseline', config: { ...config, strategy: 'worker-seq', workers: 1 }, sample: sample(k++, 1) });
+      });
+    }
+    record.repetitions = reps;
+    record.status = 'complete';
+    runs.push(record);
+  }
+  return runs;
+}

@@ -1,0 +1,235 @@
+/**
+ * The hot loops the bench compares over one `fixed` buffer: the engine's own kernel
+ * (src/core/workloads, exactly what an engine worker runs) against hand-written references
+ * that compute the SAME answer — same checksum fold, same group table — so a ratio prices
+ * the engine's structure, not a difference in work. Each returns its digest, and the bench
+ * refuses a figure whose reference disagrees with the engine.
+ *
+ * Pure TypeScript: runs in the bench worker (and would in Node).
+ */
+
+import type { Digest, JobKind } from '../core/types';
+import { createAccumulator, digestOf, finishAccumulator, processRange, type GroupTable } from '../core/workloads';
+import { mix32, mix32b } from '../core/workloads/prng';
+import { EMPTY_PAYLOAD_HASH, MAX_COST, TS_HI_LIMIT, TWO_POW_32 } from '../core/workloads/record';
+
+/** Bytes per `fixed` record (src/core/workloads/formats/fixed.ts). */
+const RECORD = 32;
+
+/** What every kernel hands back: records seen and the digest of its answer (null: no answer, context only). */
+export interface KernelOutput {
+  records: number;
+  digest: Digest | null;
+  /** A value derived from every record, so no loop can be optimised away. */
+  sink: number;
+}
+
+/** The engine's kernel: one accumulator over the whole buffer, finished (job parse or group, no work rounds). */
+export function engineKernel(job: JobKind, bytes: Uint8Array, expectedKeys: number): KernelOutput {
+  const acc = createAccumulator({ job, workRounds: 0 }, expectedKeys);
+  const records = processRange(acc, 'fixed', bytes, 0, bytes.length);
+  const partial = finishAccumulator(acc);
+  return { records, digest: digestOf(partial), sink: partial.checksumHi };
+}
+
+function corrupt(p: number, what: string): never {
+  throw new Error(`fixed: record at byte ${p}: ${what}`);
+}
+
+/**
+ * `parse` by hand: one DataView loop, every check and the two-lane checksum fold of
+ * jobs.ts foldRecord written inline (fixed records carry no payload, so the payload hash
+ * is the constant EMPTY_PAYLOAD_HASH).
+ */
+export function bareParse(bytes: Uint8Array): KernelOutput {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = bytes.byteLength;
+  if (n % RECORD !== 0) corrupt(n - (n % RECORD), 'truncated');
+  const ph = EMPTY_PAYLOAD_HASH;
+  let sumA = 0;
+  let sumB = 0;
+  let records = 0;
+  for (let p = 0; p < n; p += RECORD) {
+    const id = view.getUint32(p, true);
+    const key = view.getUint32(p + 4, true);
+    const tsLo = view.getUint32(p + 8, true);
+    const tsHi = view.getUint32(p + 12, true);
+    const price = view.getUint32(p + 16, true);
+    const size = view.getUint32(p + 20, true);
+    const cost = view.getUint32(p + 24, true);
+    if (tsHi >= TS_HI_LIMIT) corrupt(p, 'ts is not below 2^53');
+    if (view.getUint32(p + 28, true) !== 0) corrupt(p, 'reserved word is not 0');
+    if (cost > MAX_COST) corrupt(p, 'cost above the maximum');
+    let a = 0x243f6a88;
+    let b = 0x85a308d3;
+    a = Math.imul(a ^ id, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ id, 0x85ebca77); b ^= b >>> 13;
+    a = Math.imul(a ^ key, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ key, 0x85ebca77); b ^= b >>> 13;
+    a = Math.imul(a ^ tsLo, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ tsLo, 0x85ebca77); b ^= b >>> 13;
+    a = Math.imul(a ^ tsHi, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ tsHi, 0x85ebca77); b ^= b >>> 13;
+    a = Math.imul(a ^ price, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ price, 0x85ebca77); b ^= b >>> 13;
+    a = Math.imul(a ^ size, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ size, 0x85ebca77); b ^= b >>> 13;
+    a = Math.imul(a ^ cost, 0x9e3779b1); a ^= a >>> 15;
+    b = Math.imul(b ^ cost, 0x85ebca77); b ^= b >>> 13;
+    sumA = (sumA + mix32(a ^ ph)) | 0;
+    sumB = (sumB + mix32b(b ^ ph)) | 0;
+    records++;
+  }
+  return { records, digest: digestOf({ job: 'parse', records, checksumHi: sumA >>> 0, checksumLo: sumB >>> 0, table: null }), sink: sumA };
+}
+
+/** Reads the seven fields of every record and sums them: no checks, no checksum (context only). */
+export function decodeOnly(bytes: Uint8Array): KernelOutput {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const n = bytes.byteLength - (bytes.byteLength % RECORD);
+  let s = 0;
+  let records = 0;
+  for (let p = 0; p < n; p += RECORD) {
+    s =
+      (s +
+        view.getUint32(p, true) +
+        view.getUint32(p + 4, true) +
+        view.getUint32(p + 8, true) +
+        view.getUint32(p + 12, true) +
+        view.getUint32(p + 16, true) +
+        view.getUint32(p + 20, true) +
+        view.getUint32(p + 24, true)) |
+      0;
+    records++;
+  }
+  return { records, digest: null, sink: s };
+}
+
+/** One decoded record, the way application code usually holds it. */
+interface Trade {
+  id: number;
+  key: number;
+  /** Integer nanoseconds, < 2^53. */
+  ts: number;
+  price: number;
+  size: number;
+  cost: number;
+}
+
+interface Group {
+  count: number;
+  sumPrice: number;
+  minPrice: number;
+  maxPrice: number;
+  sumSize: number;
+  minSize: number;
+  maxSize: number;
+}
+
+function decodeTrades(bytes: Uint8Array): Trade[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const trades: Trade[] = [];
+  for (let p = 0; p + RECORD <= bytes.byteLength; p += RECORD) {
+    const tsHi = view.getUint32(p + 12, true);
+    if (tsHi >= TS_HI_LIMIT) corrupt(p, 'ts is not below 2^53');
+    if (view.getUint32(p + 28, true) !== 0) corrupt(p, 'reserved word is not 0');
+    const trade: Trade = {
+      id: view.getUint32(p, true),
+      key: view.getUint32(p + 4, true),
+      ts: tsHi * TWO_POW_32 + view.getUint32(p + 8, true),
+      price: view.getUint32(p + 16, true),
+      size: view.getUint32(p + 20, true),
+      cost: view.getUint32(p + 24, true),
+    };
+    if (trade.cost > MAX_COST) corrupt(p, 'cost above the maximum');
+    trades.push(trade);
+  }
+  return trades;
+}
+
+/**
+ * Folds one trade into the running checksum (same lanes as jobs.ts foldRecord). Written out
+ * like bareParse, reading the object's fields, so the checksum costs the idiom no more than
+ * it costs the engine: the ratio prices objects + Map, nothing else.
+ */
+function foldTrade(sum: { a: number; b: number }, t: Trade): void {
+  const tsLo = t.ts >>> 0;
+  const tsHi = Math.floor(t.ts / TWO_POW_32);
+  let a = 0x243f6a88;
+  let b = 0x85a308d3;
+  a = Math.imul(a ^ t.id, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ t.id, 0x85ebca77); b ^= b >>> 13;
+  a = Math.imul(a ^ t.key, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ t.key, 0x85ebca77); b ^= b >>> 13;
+  a = Math.imul(a ^ tsLo, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ tsLo, 0x85ebca77); b ^= b >>> 13;
+  a = Math.imul(a ^ tsHi, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ tsHi, 0x85ebca77); b ^= b >>> 13;
+  a = Math.imul(a ^ t.price, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ t.price, 0x85ebca77); b ^= b >>> 13;
+  a = Math.imul(a ^ t.size, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ t.size, 0x85ebca77); b ^= b >>> 13;
+  a = Math.imul(a ^ t.cost, 0x9e3779b1); a ^= a >>> 15;
+  b = Math.imul(b ^ t.cost, 0x85ebca77); b ^= b >>> 13;
+  sum.a = (sum.a + mix32(a ^ EMPTY_PAYLOAD_HASH)) | 0;
+  sum.b = (sum.b + mix32b(b ^ EMPTY_PAYLOAD_HASH)) | 0;
+}
+
+/**
+ * `group` the idiomatic way: decode into an array of objects, then one Map entry (an
+ * object) per key. With `checksum`, the same fold as the engine, so the digests must match.
+ */
+export function objectGroup(bytes: Uint8Array, checksum: boolean): KernelOutput {
+  const trades = decodeTrades(bytes);
+  const groups = new Map<number, Group>();
+  const sum = { a: 0, b: 0 };
+  for (const t of trades) {
+    if (checksum) foldTrade(sum, t);
+    let g = groups.get(t.key);
+    if (!g) {
+      g = { count: 0, sumPrice: 0, minPrice: Infinity, maxPrice: -Infinity, sumSize: 0, minSize: Infinity, maxSize: -Infinity };
+      groups.set(t.key, g);
+    }
+    g.count++;
+    g.sumPrice += t.price;
+    g.minPrice = Math.min(g.minPrice, t.price);
+    g.maxPrice = Math.max(g.maxPrice, t.price);
+    g.sumSize += t.size;
+    g.minSize = Math.min(g.minSize, t.size);
+    g.maxSize = Math.max(g.maxSize, t.size);
+  }
+  if (!checksum) return { records: trades.length, digest: null, sink: groups.size };
+  return {
+    records: trades.length,
+    digest: digestOf({ job: 'group', records: trades.length, checksumHi: sum.a >>> 0, checksumLo: sum.b >>> 0, table: toTable(groups) }),
+    sink: sum.a,
+  };
+}
+
+/** A Map of groups as the engine's compact table, to digest it (one entry per key: negligible next to the records). */
+function toTable(groups: Map<number, Group>): GroupTable {
+  const n = groups.size;
+  const t: GroupTable = {
+    keys: new Uint32Array(n),
+    counts: new Uint32Array(n),
+    sumPrice: new Float64Array(n),
+    minPrice: new Uint32Array(n),
+    maxPrice: new Uint32Array(n),
+    sumSize: new Float64Array(n),
+    minSize: new Uint32Array(n),
+    maxSize: new Uint32Array(n),
+  };
+  let e = 0;
+  for (const [key, g] of groups) {
+    t.keys[e] = key;
+    t.counts[e] = g.count;
+    t.sumPrice[e] = g.sumPrice;
+    t.minPrice[e] = g.minPrice;
+    t.maxPrice[e] = g.maxPrice;
+    t.sumSize[e] = g.sumSize;
+    t.minSize[e] = g.minSize;
+    t.maxSize[e] = g.maxSize;
+    e++;
+  }
+  return t;
+}

@@ -1,0 +1,37 @@
+/**
+ * The bench page (bench/index.html, built beside the app into dist/bench/): exposes
+ * `window.__bench` for src/node/bench.ts, which drives every job through page.evaluate.
+ * It imports the engine and the workloads exactly as the app does.
+ */
+
+import { memoryPrepare, memoryTrial, PAGE_JOBS, type PageJobId } from './jobs';
+import type { JobOptions, JobResult } from './harness';
+
+/** What Node sees on `window.__bench`. */
+export interface BenchPageApi {
+  env: { hardwareConcurrency: number; crossOriginIsolated: boolean; userAgent: string; deviceMemoryGiB: number | null };
+  jobs: PageJobId[];
+  run(job: PageJobId, opts: JobOptions): Promise<JobResult>;
+  memoryPrepare: typeof memoryPrepare;
+  memoryTrial: typeof memoryTrial;
+}
+
+const nav = navigator as Navigator & { deviceMemory?: number };
+const api: BenchPageApi = {
+  env: {
+    hardwareConcurrency: nav.hardwareConcurrency || 1,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    userAgent: nav.userAgent,
+    deviceMemoryGiB: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null,
+  },
+  jobs: Object.keys(PAGE_JOBS) as PageJobId[],
+  run: (job, opts) => {
+    const fn = PAGE_JOBS[job];
+    if (!fn) return Promise.reject(new Error(`no bench job "${job}"`));
+    return fn(opts);
+  },
+  memoryPrepare,
+  memoryTrial,
+};
+
+(window as unknown as { __bench: BenchPageApi }).__bench = api;

@@ -1,0 +1,408 @@
+/**
+ * `npm run bench [-- --smoke] [--only id,…] [--out file.json]`
+ *
+ * The project's performance record: every figure of src/node/bench/figures.ts measured on
+ * the BUILT app in headless Chromium (the bench page, bench/index.html → src/bench/, served
+ * from dist/ with COOP/COEP), each a median over ≥ 15 interleaved trials with p10–p90, every
+ * reference measured beside the engine in the same page. Writes bench/results.json after every
+ * figure and, for a full run to the default output, rewrites BENCHMARKS.md.
+ *
+ * Exit status: 0 every figure measured (met or MISSED — misses are reported, not fatal);
+ * 1 a figure could not be measured, or the build/browser failed; 2 bad arguments;
+ * 130 interrupted.
+ */
+
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright';
+import { initialJs } from './bench/bundle';
+import { FIGURE_IDS, FIGURES, type FigureSpec, type PageJobId } from './bench/figures';
+import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from './bench/memory';
+import { benchmarksMarkdown, judge, terminalSummary, type BenchResults, type FigureResult, type RawFigure } from './bench/report';
+import { ensureBuilt, formatElapsed, launchBrowser, log, MEASURING_ARGS, REPO_ROOT, serveDist, snapshotDist, Teardown } from './bench/session';
+
+const TOOL = 'bench';
+const DEFAULT_OUT = join(REPO_ROOT, 'bench', 'results.json');
+const PARTIAL_OUT = join(REPO_ROOT, 'bench', 'results.partial.json');
+const BENCHMARKS_MD = join(REPO_ROOT, 'BENCHMARKS.md');
+
+const USAGE = `usage: npm run bench [-- --smoke] [--only <figure-id,…>] [--out <file.json>]
+
+Measures every performance figure on the built app in headless Chromium and writes
+bench/results.json; a full run to that default output also rewrites BENCHMARKS.md.
+
+  --smoke        3 trials, small sizes (< 60 s): checks every figure still measures;
+                 writes bench/results.partial.json unless --out is given
+  --only IDS     only these figures (comma-separated), written like --smoke's output:
+                 ${FIGURE_IDS.join(', ')}
+  --out FILE     write the results here instead (BENCHMARKS.md is left alone)
+  -h, --help     this text
+
+Exit status: 0 every figure measured (targets met or MISSED: both are reported);
+1 a figure could not be measured; 2 bad arguments; 130 interrupted.`;
+
+export interface BenchOptions {
+  smoke: boolean;
+  only: string[] | null;
+  out: string | null;
+}
+
+/** Parses the bench's arguments (pure). */
+export function parseBenchArgs(argv: readonly string[]): { ok: true; help?: boolean; options: BenchOptions } | { ok: false; message: string } {
+  const options: BenchOptions = { smoke: false, only: null, out: null };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') continue;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => (eq > 0 ? arg.slice(eq + 1) : i + 1 < argv.length && !argv[i + 1].startsWith('--') ? argv[++i] : undefined);
+    if (name === '--help' || name === '-h') return { ok: true, help: true, options };
+    if (name === '--smoke') {
+      if (eq > 0) return { ok: false, message: '--smoke takes no value' };
+      options.smoke = true;
+    } else if (name === '--only') {
+      const v = value();
+      if (!v) return { ok: false, message: `--only needs figure ids: ${FIGURE_IDS.join(', ')}` };
+      const ids = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = ids.filter((id) => !FIGURE_IDS.includes(id));
+      if (unknown.length) return { ok: false, message: `--only: unknown figure ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${FIGURE_IDS.join(', ')}` };
+      options.only = [...new Set([...(options.only ?? []), ...ids])];
+    } else if (name === '--out') {
+      const v = value();
+      if (!v) return { ok: false, message: '--out needs a file path' };
+      if (!v.toLowerCase().endsWith('.json')) return { ok: false, message: `--out must end in .json (got "${v}")` };
+      options.out = v;
+    } else {
+      return { ok: false, message: arg.startsWith('-') ? `unknown option ${name}` : `unexpected argument "${arg}"` };
+    }
+  }
+  return { ok: true, options };
+}
+
+interface BenchEnv {
+  hardwareConcurrency: number;
+  crossOriginIsolated: boolean;
+  userAgent: string;
+  deviceMemoryGiB: number | null;
+}
+
+interface JobOptions {
+  trials: number;
+  warmups: number;
+  smoke: boolean;
+}
+
+/** Unmeasured trials per job in a full run (the kernels need the JIT warm; big runs do not repeat cheaply). */
+const FULL_WARMUPS: Record<PageJobId, number> = {
+  'fixed-parse': 3,
+  group: 3,
+  ping: 2,
+  workerpool: 2,
+  'speedup-2w': 2,
+  'batch-overhead': 2,
+  ship: 1,
+  'cold-pool': 2,
+  'main-block': 1,
+  'harness-overhead': 2,
+  history: 1,
+};
+const FULL_TRIALS = 15;
+const SMOKE_TRIALS = 3;
+
+declare global {
+  interface Window {
+    __bench?: {
+      env: BenchEnv;
+      run(job: PageJobId, opts: JobOptions): Promise<RawFigure>;
+      memoryPrepare(opts: { records: number; shipping: string }): Promise<{ datasetBytes: number; estimatedBytes: number; copies: number }>;
+      memoryTrial(): Promise<{ ok: boolean; wallMs: number; message?: string }>;
+    };
+  }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+}
+
+/** Opens the bench page and waits for `window.__bench`; relays its progress lines to stderr. */
+async function openBenchPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    const text = msg.text();
+    if (text.startsWith('[bench] ')) log(TOOL, `  ${text.slice(8)}`);
+    else if (msg.type() === 'error') log(TOOL, `  page console error: ${text}`);
+  });
+  page.on('pageerror', (err) => log(TOOL, `  page error: ${err.message}`));
+  page.on('crash', () => log(TOOL, '  the bench page crashed'));
+  await page.goto(`${url}bench/`);
+  await page.waitForFunction(() => window.__bench !== undefined, null, { timeout: 30_000 });
+  return page;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
+    }),
+  ]);
+}
+
+/** The 10 M-record memory figure: a page of its own, its renderer read from /proc around every run. */
+async function measureMemory(browser: Browser, url: string, smoke: boolean, trials: number): Promise<RawFigure> {
+  if (!procAvailable()) throw new Error('needs Linux /proc to read the renderer process memory; not available here');
+  // Playwright's Browser does not expose its process: Chromium is a descendant of this Node process.
+  const rootPid = process.pid;
+  const page = await openBenchPage(browser, url);
+  try {
+    // Chromium may hand the page a pre-started spare renderer, so "the new process" is not
+    // reliable: sum every renderer of this browser. The others are idle, and each one's
+    // peak is reset to its current RSS, so they add (almost) nothing above the baseline.
+    const pids = rendererPids(rootPid);
+    const notes: string[] = [`summed over the ${pids.length} renderer processes of the bench's browser (all but the measuring page idle)`];
+    const cdp = await page.context().newCDPSession(page);
+    const records = smoke ? 1_000_000 : 10_000_000;
+    const series: Record<string, number[]> = { peakRatio: [], peakMB: [], wallMs: [], sharedRatio: [], generateInWorkerRatio: [] };
+    let failedRuns = 0;
+    let sampledOnly = false;
+    let lastFailure = '';
+
+    const oneRun = async (datasetBytes: number): Promise<{ ratio: number; peakBytes: number; wallMs: number } | null> => {
+      await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+      await new Promise((r) => setTimeout(r, 300));
+      const baseline = pids.reduce((s, p) => s + memoryOf(p).rss, 0);
+      const reset = pids.map((p) => resetPeak(p)).every(Boolean);
+      const sampler = rssSampler(pids);
+      const run = await page.evaluate(() => window.__bench!.memoryTrial());
+      const sampled = sampler.stop();
+      const hwm = reset ? pids.reduce((s, p) => s + memoryOf(p).hwm, 0) : 0;
+      if (!reset) sampledOnly = true;
+      if (!run.ok) {
+        failedRuns++;
+        lastFailure = run.message ?? 'unknown failure';
+        return null;
+      }
+      const peakBytes = Math.max(hwm, sampled) - baseline;
+      return { ratio: peakBytes / datasetBytes, peakBytes, wallMs: run.wallMs };
+    };
+
+    const modes: Array<{ shipping: string; series: string; trials: number; warmups: number }> = [
+      { shipping: 'transfer', series: 'peakRatio', trials, warmups: smoke ? 0 : 1 },
+      { shipping: 'shared', series: 'sharedRatio', trials: smoke ? 1 : 3, warmups: 0 },
+      { shipping: 'generate-in-worker', series: 'generateInWorkerRatio', trials: smoke ? 1 : 3, warmups: 0 },
+    ];
+    let datasetBytes = 0;
+    let estimate = 0;
+    for (const mode of modes) {
+      const prep = await page.evaluate((o) => window.__bench!.memoryPrepare(o), { records, shipping: mode.shipping });
+      datasetBytes = prep.datasetBytes;
+      if (mode.shipping === 'transfer') estimate = prep.estimatedBytes;
+      for (let k = 0; k < mode.warmups + mode.trials; k++) {
+        const r = await oneRun(prep.datasetBytes);
+        if (k < mode.warmups || !r) continue;
+        series[mode.series].push(r.ratio);
+        if (mode.shipping === 'transfer') {
+          series.peakMB.push(r.peakBytes / 1e6);
+          series.wallMs.push(r.wallMs);
+        }
+      }
+      log(TOOL, `  memory: shipping ${mode.shipping} done`);
+    }
+    if (failedRuns) notes.push(`${failedRuns} runs did not complete: ${lastFailure}`);
+    notes.push(
+      sampledOnly
+        ? 'the kernel refused to reset VmHWM: peaks are from a 20 ms VmRSS sampler and may miss short spikes'
+        : 'peak = kernel VmHWM (reset before each run via /proc/<pid>/clear_refs), cross-checked with a 20 ms VmRSS sampler',
+    );
+    return {
+      series,
+      notes,
+      info: {
+        records,
+        datasetMB: datasetBytes / 1e6,
+        engineEstimateMB: estimate / 1e6,
+        method: 'Linux /proc of the renderer process',
+        failedRuns,
+      },
+    };
+  } finally {
+    await page.context().close();
+  }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const parsed = parseBenchArgs(argv);
+  if (!parsed.ok) {
+    process.stderr.write(`${TOOL}: ${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const options = parsed.options;
+  const partial = options.smoke || options.only !== null;
+  const outPath = options.out ? resolve(options.out) : partial ? PARTIAL_OUT : DEFAULT_OUT;
+  const writesRecord = !partial && options.out === null;
+  try {
+    mkdirSync(dirname(outPath), { recursive: true });
+  } catch (err) {
+    process.stderr.write(`${TOOL}: --out: cannot create ${dirname(outPath)}: ${errorText(err)}\n`);
+    return 2;
+  }
+  const figures = FIGURES.filter((f) => options.only === null || options.only.includes(f.id));
+  const trials = options.smoke ? SMOKE_TRIALS : FULL_TRIALS;
+
+  const teardown = new Teardown(TOOL);
+  const started = Date.now();
+  try {
+    await ensureBuilt(TOOL, ['index.html', 'bench/index.html']);
+    const dist = await snapshotDist(['index.html', 'bench/index.html']);
+    teardown.add('copy of dist/', () => dist.remove());
+    const served = await serveDist(dist.dir);
+    teardown.add('preview server', () => served.close());
+    const browser = await launchBrowser(MEASURING_ARGS);
+    teardown.add('browser', () => browser.close());
+    let page = await openBenchPage(browser, served.url);
+    const env = await page.evaluate(() => window.__bench!.env);
+    const cpu = cpus();
+    const results: BenchResults = {
+      schemaVersion: 1,
+      mode: options.smoke ? 'smoke' : 'full',
+      only: options.only,
+      complete: false,
+      startedAt: new Date(started).toISOString(),
+      durationMs: 0,
+      trials,
+      machine: {
+        cores: env.hardwareConcurrency,
+        cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+        osCpus: cpu.length,
+        totalMemGiB: totalmem() / 1024 ** 3,
+        platform: `${process.platform} ${process.arch}`,
+        node: process.version,
+        browser: browser.version(),
+        userAgent: env.userAgent,
+        crossOriginIsolated: env.crossOriginIsolated,
+        loadAvgStart: loadavg(),
+      },
+      figures: [],
+    };
+    const save = () => {
+      results.durationMs = Date.now() - started;
+      writeFileSync(outPath, `${JSON.stringify(results, null, 2)}\n`);
+    };
+    log(
+      TOOL,
+      `${figures.length} figures, ${trials} trials each${options.smoke ? ' (smoke: small sizes)' : ''}; ` +
+        `${env.hardwareConcurrency} cores, Chromium ${results.machine.browser}, load average ${loadavg()[0].toFixed(2)}; results → ${relative(process.cwd(), outPath) || outPath}`,
+    );
+    if (!env.crossOriginIsolated) log(TOOL, 'warning: the bench page is not cross-origin isolated (no SharedArrayBuffer, 100 µs timers)');
+
+    const jobResults = new Map<PageJobId, RawFigure | { error: string }>();
+    const runJob = async (job: PageJobId): Promise<RawFigure | { error: string }> => {
+      const cached = jobResults.get(job);
+      if (cached) return cached;
+      const opts: JobOptions = { trials, warmups: options.smoke ? 1 : FULL_WARMUPS[job], smoke: options.smoke };
+      let result: RawFigure | { error: string };
+      try {
+        if (page.isClosed()) page = await openBenchPage(browser, served.url);
+        result = await withTimeout(page.evaluate(({ job, opts }) => window.__bench!.run(job, opts), { job, opts }), options.smoke ? 90_000 : 300_000, `job ${job}`);
+      } catch (err) {
+        result = { error: errorText(err) };
+        // Whatever the job left running (workers, a hung evaluate) goes with the page.
+        await page.context().close().catch(() => {});
+        page = await openBenchPage(browser, served.url);
+      }
+      jobResults.set(job, result);
+      return result;
+    };
+
+    for (const spec of figures) {
+      if (teardown.interrupted) break;
+      const t0 = Date.now();
+      log(TOOL, `${spec.id}: ${spec.title}…`);
+      let raw: RawFigure | { error: string };
+      try {
+        raw = await measure(spec, runJob, browser, served.url, dist.dir, options.smoke, trials);
+      } catch (err) {
+        raw = { error: errorText(err) };
+      }
+      // A figure cut short by Ctrl-C measured nothing: leave it out rather than record the teardown as its failure.
+      if (teardown.interrupted) break;
+      const figure: FigureResult = judge(spec, raw, Date.now() - t0);
+      results.figures.push(figure);
+      save();
+      log(TOOL, `${spec.id}: ${figure.verdict} (${formatElapsed(Date.now() - t0)})`);
+    }
+    if (teardown.interrupted) {
+      log(TOOL, `interrupted: ${results.figures.length} figures written to ${outPath}`);
+      return 130;
+    }
+
+    results.complete = true;
+    results.machine.loadAvgEnd = loadavg();
+    save();
+    log(TOOL, `wrote ${outPath}`);
+    if (writesRecord) {
+      writeFileSync(BENCHMARKS_MD, benchmarksMarkdown(results));
+      log(TOOL, `rewrote ${BENCHMARKS_MD}`);
+    }
+    process.stdout.write(`${terminalSummary(results)}\n`);
+    const missed = results.figures.filter((f) => f.status === 'missed').length;
+    const errors = results.figures.filter((f) => f.status === 'error').length;
+    log(TOOL, `done in ${formatElapsed(Date.now() - started)}: ${results.figures.length - missed - errors} met, ${missed} MISSED, ${errors} not measured`);
+    return errors > 0 ? 1 : 0;
+  } catch (err) {
+    log(TOOL, errorText(err));
+    return teardown.interrupted ? 130 : 1;
+  } finally {
+    await teardown.run();
+  }
+}
+
+/** Measures one figure's raw series, on the page or in Node. */
+async function measure(
+  spec: FigureSpec,
+  runJob: (job: PageJobId) => Promise<RawFigure | { error: string }>,
+  browser: Browser,
+  url: string,
+  distDir: string,
+  smoke: boolean,
+  trials: number,
+): Promise<RawFigure | { error: string }> {
+  if (spec.source.kind === 'page') return runJob(spec.source.job);
+  if (spec.source.what === 'initial-js') {
+    const js = initialJs(distDir);
+    return {
+      series: { gzipKB: [js.gzipBytes / 1000], rawKB: [js.bytes / 1000] },
+      notes: [`files: ${js.files.map((f) => `${f.path.replace(/^\/assets\//, '')} ${(f.gzipBytes / 1000).toFixed(1)} kB`).join(', ')}`],
+      info: { files: js.files.length, deterministic: true },
+    };
+  }
+  return withTimeout(measureMemory(browser, url, smoke, trials), smoke ? 120_000 : 400_000, 'the memory figure');
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      process.stderr.write(`${TOOL}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,264 @@
+/**
+ * From per-trial series to judged figures, results.json and the BENCHMARKS.md text.
+ * Pure: data in, data or strings out (bench.ts does the writing).
+ */
+
+import { quantileSorted, sortAscending } from '../../core/stats';
+import { meets, type FigureSpec, type Measure, type Target, type Unit } from './figures';
+
+/** Median with the p10–p90 range (Hyndman & Fan definition 7, as src/core/stats) and the extremes. */
+export interface Stat {
+  n: number;
+  median: number;
+  p10: number;
+  p90: number;
+  min: number;
+  max: number;
+}
+
+export interface MeasuredSeries extends Stat {
+  label: string;
+  unit: Unit | 'ratio';
+}
+
+export type FigureStatus = 'met' | 'missed' | 'error';
+
+export interface FigureResult {
+  id: string;
+  title: string;
+  status: FigureStatus;
+  value?: MeasuredSeries;
+  reference?: MeasuredSeries;
+  ratio?: MeasuredSeries;
+  context: MeasuredSeries[];
+  target: Target;
+  /** The median the target was judged on. */
+  judged?: number;
+  /** One line: "MET — 0.91× (target ≥ 0.66× the loop)". */
+  verdict: string;
+  notes: string[];
+  info: Record<string, number | string | boolean>;
+  error?: string;
+  method: string;
+  durationMs: number;
+}
+
+export interface MachineInfo {
+  /** navigator.hardwareConcurrency in the bench page. */
+  cores: number;
+  cpuModel: string;
+  osCpus: number;
+  totalMemGiB: number;
+  platform: string;
+  node: string;
+  browser: string;
+  userAgent: string;
+  crossOriginIsolated: boolean;
+  /** os.loadavg() (1, 5, 15 min) when the bench started and when it ended. */
+  loadAvgStart: number[];
+  loadAvgEnd?: number[];
+}
+
+export interface BenchResults {
+  schemaVersion: 1;
+  mode: 'full' | 'smoke';
+  /** Figures asked for with --only; null for all. */
+  only: string[] | null;
+  /** False while the bench is still running (the file is rewritten after every figure). */
+  complete: boolean;
+  startedAt: string;
+  durationMs: number;
+  trials: number;
+  machine: MachineInfo;
+  figures: FigureResult[];
+}
+
+/** Summary statistics of a non-empty series. */
+export function stat(values: readonly number[]): Stat {
+  const finite = values.filter((v) => Number.isFinite(v));
+  if (finite.length === 0) return { n: 0, median: NaN, p10: NaN, p90: NaN, min: NaN, max: NaN };
+  const s = sortAscending(finite);
+  return { n: s.length, median: quantileSorted(s, 0.5), p10: quantileSorted(s, 0.1), p90: quantileSorted(s, 0.9), min: s[0], max: s[s.length - 1] };
+}
+
+function measured(series: Record<string, number[]>, m: Measure | { series: string; label: string }, unit: Unit | 'ratio'): MeasuredSeries | undefined {
+  const values = series[m.series];
+  if (!values || values.length === 0) return undefined;
+  return { ...stat(values), label: m.label, unit };
+}
+
+/** Formats one number in its unit ("12.3 ms", "31.5 M records/s", "0.91×"). */
+export function formatValue(x: number, unit: Unit | 'ratio'): string {
+  if (!Number.isFinite(x)) return '—';
+  const digits = (v: number) => (Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2);
+  switch (unit) {
+    case 'records/s':
+      return `${(x / 1e6).toFixed(digits(x / 1e6))} M records/s`;
+    case 'µs':
+      return `${x.toFixed(digits(x))} µs`;
+    case 'ms':
+      return `${x.toFixed(digits(x))} ms`;
+    case '×':
+    case 'ratio':
+      return `${x.toFixed(x >= 100 ? 0 : 2)}×`;
+    case '%':
+      return `${x.toFixed(Math.abs(x) >= 1 ? 2 : 3)} %`;
+    case 'kB':
+      return `${x.toFixed(1)} kB`;
+    case 'MB':
+      return `${x.toFixed(0)} MB`;
+  }
+}
+
+/** "12.3 ms [10.1–15.2]" (median [p10–p90]); a single trial shows just the value. */
+export function formatStat(s: MeasuredSeries): string {
+  const v = formatValue(s.median, s.unit);
+  if (s.n < 2) return v;
+  const strip = (t: string) => t.replace(/[^\d.\-−]+$/u, '').replace(/ M records\/s$/, '');
+  return `${v} [${strip(formatValue(s.p10, s.unit))}–${strip(formatValue(s.p90, s.unit))}]`;
+}
+
+/** The numbers a page job (or a Node measurement) returned. */
+export interface RawFigure {
+  series: Record<string, number[]>;
+  notes: string[];
+  info: Record<string, number | string | boolean>;
+}
+
+/** Judges one figure from its raw series (or reports the error that stopped it). */
+export function judge(spec: FigureSpec, raw: RawFigure | { error: string }, durationMs: number): FigureResult {
+  const base = { id: spec.id, title: spec.title, target: spec.target, method: spec.method, durationMs };
+  if ('error' in raw) {
+    return { ...base, status: 'error', context: [], verdict: `NOT MEASURED — ${raw.error}`, notes: [], info: {}, error: raw.error };
+  }
+  const value = measured(raw.series, spec.value, spec.value.unit);
+  const reference = spec.reference ? measured(raw.series, spec.reference, spec.reference.unit) : undefined;
+  const ratio = spec.ratio ? measured(raw.series, spec.ratio, 'ratio') : undefined;
+  const context = (spec.context ?? []).map((m) => measured(raw.series, m, m.unit)).filter((m): m is MeasuredSeries => m !== undefined);
+  const judgedOn = spec.target.on === 'value' ? value : ratio;
+  const result: FigureResult = { ...base, status: 'error', value, reference, ratio, context, verdict: '', notes: raw.notes, info: raw.info };
+  if (!judgedOn || !Number.isFinite(judgedOn.median)) {
+    result.error = `no ${spec.target.on} was measured`;
+    result.verdict = `NOT MEASURED — ${result.error}`;
+    return result;
+  }
+  const ok = meets(judgedOn.median, spec.target.op, spec.target.bound);
+  // "completes" is part of the memory figure's target: a failed run misses it whatever the number.
+  const incomplete = typeof raw.info.failedRuns === 'number' && raw.info.failedRuns > 0;
+  result.status = ok && !incomplete ? 'met' : 'missed';
+  result.judged = judgedOn.median;
+  const shown = formatValue(judgedOn.median, judgedOn.unit);
+  result.verdict = `${result.status === 'met' ? 'MET' : 'MISSED'} — ${shown} (target ${spec.target.text})${incomplete ? `; ${raw.info.failedRuns} runs did not complete` : ''}`;
+  return result;
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function fmtLoad(l: number[] | undefined): string {
+  return l ? l.map((x) => x.toFixed(2)).join(' / ') : '—';
+}
+
+function fmtDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** The whole BENCHMARKS.md: the table, the notes behind every figure, and the method. */
+export function benchmarksMarkdown(r: BenchResults): string {
+  const m = r.machine;
+  const lines: string[] = [];
+  lines.push('# Benchmarks');
+  lines.push('');
+  lines.push(
+    'The project\'s performance record. This file is rewritten by `npm run bench` (a full run writing the default ' +
+      '`bench/results.json`); do not edit it by hand. Each figure is the median over the trials shown, with the 10th–90th ' +
+      'percentile in brackets. Every reference is measured in the same page as the engine, alternating with it inside each ' +
+      'trial, and ratios are taken per trial before the median. A figure that misses its target says **MISSED**, with what ' +
+      'was measured.',
+  );
+  lines.push('');
+  lines.push(`- **Measured:** ${r.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}, ${r.trials} trials per figure, took ${fmtDuration(r.durationMs)}`);
+  lines.push(`- **Machine:** ${m.cores} cores (navigator.hardwareConcurrency; os.cpus: ${m.osCpus} × ${m.cpuModel}), ${m.totalMemGiB.toFixed(1)} GiB RAM, ${m.platform}`);
+  lines.push(`- **Browser:** headless Chromium ${m.browser} (crossOriginIsolated ${m.crossOriginIsolated}); Node ${m.node}`);
+  lines.push(
+    `- **Load average** (1 / 5 / 15 min): ${fmtLoad(m.loadAvgStart)} at the start, ${fmtLoad(m.loadAvgEnd)} at the end. ` +
+      'This is a shared 2-vCPU machine; other work on it shows up as spread and as a slower median.',
+  );
+  const met = r.figures.filter((f) => f.status === 'met').length;
+  const missed = r.figures.filter((f) => f.status === 'missed');
+  const errors = r.figures.filter((f) => f.status === 'error');
+  lines.push(
+    `- **Result:** ${met} of ${r.figures.length} targets met` +
+      (missed.length ? `; MISSED: ${missed.map((f) => f.id).join(', ')}` : '') +
+      (errors.length ? `; NOT MEASURED: ${errors.map((f) => f.id).join(', ')}` : ''),
+  );
+  lines.push('');
+  lines.push('| figure | measured | reference measured beside it | ratio | target | result |');
+  lines.push('|---|---|---|---|---|---|');
+  for (const f of r.figures) {
+    const value = f.value ? `${formatStat(f.value)}${f.value.label ? ` — ${f.value.label}` : ''}` : '—';
+    const ref = f.reference ? `${formatStat(f.reference)} — ${f.reference.label}` : '—';
+    const ratio = f.ratio ? `${formatStat(f.ratio)} (${f.ratio.label})` : '—';
+    const result = f.status === 'met' ? 'met' : f.status === 'missed' ? '**MISSED**' : `**NOT MEASURED**: ${f.error ?? ''}`;
+    lines.push(`| ${escapeCell(`\`${f.id}\` ${f.title}`)} | ${escapeCell(value)} | ${escapeCell(ref)} | ${escapeCell(ratio)} | ${escapeCell(f.target.text)} | ${escapeCell(result)} |`);
+  }
+  lines.push('');
+  lines.push('## Figure by figure');
+  lines.push('');
+  for (const f of r.figures) {
+    lines.push(`### \`${f.id}\` — ${f.title}`);
+    lines.push('');
+    lines.push(`${f.verdict}.`);
+    lines.push('');
+    lines.push(`*How:* ${f.method}`);
+    if (f.context.length) {
+      lines.push('');
+      lines.push(`*Context:* ${f.context.map((c) => `${c.label}: ${formatStat(c)}`).join('; ')}.`);
+    }
+    const n = f.value?.n ?? 0;
+    const deterministic = f.info.deterministic === true;
+    const info = Object.entries(f.info)
+      .filter(([k]) => k !== 'deterministic')
+      .map(([k, v]) => `${k} ${typeof v === 'number' ? +v.toFixed(1) : String(v)}`);
+    const count = deterministic ? 'measured once (deterministic)' : n === r.trials ? `${n} measured trials` : n ? `${r.trials} trials, ${n} values` : '';
+    if (info.length || count) {
+      lines.push('');
+      lines.push(`*Details:* ${[count, ...info].filter(Boolean).join('; ')}.`);
+    }
+    for (const note of f.notes) {
+      lines.push('');
+      lines.push(`*Note:* ${note}`);
+    }
+    lines.push('');
+  }
+  lines.push('## Method');
+  lines.push('');
+  lines.push(
+    '`npm run bench` builds the app when dist/ is stale, serves dist/ with Vite\'s preview server (the COOP/COEP headers of ' +
+      'vite.config.ts, so the page is cross-origin isolated and performance.now() has 5 µs steps), and drives the bench page ' +
+      '(`bench/index.html`, built beside the app from `src/bench/`) in headless Chromium. The page imports the engine and the ' +
+      'workloads exactly as the app does. Each job discards warm-up trials first (a fresh worker runs hot loops ~3× slower for ' +
+      'its first calls), then alternates engine and reference inside every trial so drift and background load hit both. ' +
+      'Every engine sample and every reference is checked against the sequential digest; a reference that computes a ' +
+      'different answer stops the figure. Results are written to bench/results.json after every figure.',
+  );
+  lines.push('');
+  lines.push(
+    'Run `npm run bench -- --smoke` for a < 60 s check that every figure still measures (3 trials, small sizes, written to ' +
+      'bench/results.partial.json unless `--out` is given), and `npm run bench -- --only ping,group` for some figures.',
+  );
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** The table as plain text for the terminal. */
+export function terminalSummary(r: BenchResults): string {
+  const rows = r.figures.map((f) => {
+    const v = f.value ? formatStat(f.value) : '—';
+    const ratio = f.ratio ? ` · ${f.ratio.label} ${formatStat(f.ratio)}` : f.reference ? ` · ${f.reference.label} ${formatStat(f.reference)}` : '';
+    return `${f.status === 'met' ? 'met   ' : f.status === 'missed' ? 'MISSED' : 'ERROR '}  ${f.id.padEnd(17)} ${v}${ratio}  (target ${f.target.text})${f.error ? ` — ${f.error}` : ''}`;
+  });
+  return rows.join('\n');
+}
