@@ -19,7 +19,7 @@ import {
   transferablesOf,
   type PartialResult as JobPartial,
 } from '../src/core/workloads';
-import { SpanLog, serialWork } from './kernel';
+import { SpanLog, serialWork } from '../src/core/kernel';
 
 const now = (): number => performance.timeOrigin + performance.now();
 

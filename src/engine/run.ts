@@ -23,7 +23,7 @@ import {
   type PartialResult,
 } from '../core/workloads';
 import type { NextBatch, PulledBatch, Task, TaskResult, TaskSource } from '../../workers/engine-api';
-import { SpanLog, serialRoundsFor, serialUnitsFor, serialWork } from '../../workers/kernel';
+import { SpanLog, serialRoundsFor, serialUnitsFor, serialWork } from '../core/kernel';
 import { abortError, sharedClock, throwIfAborted, yieldToEventLoop, type Clock } from './clock';
 import {
   alignCuts,

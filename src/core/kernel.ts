@@ -5,7 +5,7 @@
  * (an honest comparison needs one kernel).
  */
 
-import type { Format, JobKind, Span } from '../src/core/types';
+import type { Format, JobKind, Span } from './types';
 
 /** Spans kept per lane before neighbours of the same kind are coalesced (bounded memory). */
 export const MAX_SPANS_PER_LANE = 512;
