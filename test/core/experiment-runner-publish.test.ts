@@ -30,7 +30,7 @@ const instantSweep = (async (exp, hooks) => {
         digest: { records: 1000, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) } },
     };
     reps.push(rep);
-    await hooks.onRepetition?.(rep, plan);
+    await hooks?.onRepetition?.(rep, plan);
   }
   return { status: 'complete' as const, plan, repetitions: reps };
 }) as typeof runSweep;
