@@ -24,7 +24,7 @@ export const amdahlWall: Lesson = {
     'chose to process many files in parallel instead. A Rust interpreter’s team used the same law to ' +
     'explain why their parallel insert could not pay off.',
   seeds: ['002', '004'],
-  claim: `With a ${fmtPct(SERIAL)} serial part, no measured speedup exceeds Amdahl’s bound 1/(0.2 + 0.8/N), and the fitted ceiling 1/(1 − p) is finite.`,
+  claim: `With a ${fmtPct(SERIAL)} serial part, the workers do speed the job up, yet no measured speedup exceeds Amdahl’s bound 1/(0.2 + 0.8/N), and the fitted ceiling 1/(1 − p) is finite.`,
   chart: 'speedup',
   tryNext: {
     text: 'Set the serial fraction to 0: the fitted ceiling jumps and speedup tracks the core count (up to your cores).',
@@ -36,12 +36,13 @@ export const amdahlWall: Lesson = {
     const workers = Array.from({ length: top }, (_, i) => i + 1);
     return {
       base: lessonBase({
-        job: 'parse', format: 'fixed', strategy: 'pool', shipping: 'transfer', poolLife: 'warm',
+        // Workers make their own data, so the only serial work is the 20 % part (plus start-up and messages).
+        job: 'parse', format: 'fixed', strategy: 'pool', shipping: 'generate-in-worker', poolLife: 'warm',
         workRounds: 100, records: 200_000, serialFraction: SERIAL,
       }),
       sweep: [{ param: 'workers', values: workers }],
       warmups: 1,
-      repetitions: reps(budget, 5, 15),
+      repetitions: reps(budget, 9, 15),
       lessonId: 'amdahl-wall',
     };
   },
@@ -62,12 +63,16 @@ export const amdahlWall: Lesson = {
     if (env.hardwareConcurrency < 2) {
       return { status: 'not-reproduced', headline: 'One core cannot show a speedup curve.', numbers, reason: 'This browser reports a single core, so every worker count runs one at a time.' };
     }
-    if (aboveBound.length === 0 && Number.isFinite(ceiling) && ceiling < 20) {
+    // Without any real speedup there is no curve to meet the wall: staying under the bound proves nothing then.
+    const helped = series.points.some((pt) => pt.point.config.workers > 1 && pt.speedup!.ci95[0] > 1);
+    if (aboveBound.length === 0 && helped && Number.isFinite(ceiling) && ceiling < 20) {
       return { status: 'reproduced', headline: `Speedup stays under Amdahl’s bound; the fitted ceiling is ${fmtX(ceiling)}.`, numbers };
     }
     const why = aboveBound.length
       ? `${aboveBound.map((pt) => pt.point.label).join(', ')} beat the bound, which a 20 % serial part should make impossible`
-      : `the fitted ceiling (${Number.isFinite(ceiling) ? fmtX(ceiling) : '∞'}) shows no wall in this range`;
+      : !helped
+        ? 'no worker count was clearly faster than one worker, so the measurements show no speedup curve to run into the wall; the cores may be busy'
+        : `the fitted ceiling (${Number.isFinite(ceiling) ? fmtX(ceiling) : '∞'}) shows no wall in this range`;
     return { status: 'not-reproduced', headline: 'The speedups did not show the wall.', numbers, reason: because(why, noiseReason(series.points)) };
   },
 };

@@ -1,5 +1,11 @@
+import { speedup } from '../core/stats';
 import type { Lesson } from './types';
-import { because, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, pointsWhere, reps } from './verdict-helpers';
+import { because, fmtCi, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps } from './verdict-helpers';
+
+/** Copy's ship-in must be at least this many times transfer's… */
+const MIN_RATIO = 3;
+/** …and the 95 % interval of that ratio must stay above this. */
+const MIN_CI_LOW = 1.5;
 
 export const copyTransferShare: Lesson = {
   id: 'copy-transfer-share',
@@ -9,19 +15,22 @@ export const copyTransferShare: Lesson = {
   explanation:
     'Workers share no memory by default. `postMessage` copies what you send with the structured-clone ' +
     'algorithm, which costs time in proportion to the bytes — like pickling arguments to another ' +
-    'process. An ArrayBuffer can instead be transferred: ownership moves to the worker and no byte is ' +
-    'copied, so the cost stays flat as the payload grows (the sender can no longer use it). A ' +
-    'SharedArrayBuffer is visible to every worker at once, with nothing moved at all; browsers only ' +
+    'process. An ArrayBuffer can instead be transferred: ownership moves to the worker and the message ' +
+    'copies nothing, so the cost stays nearly flat as the payload grows (the sender can no longer use ' +
+    'the buffer, and only whole buffers move, so one big buffer is first cut into per-worker pieces). ' +
+    'A SharedArrayBuffer is visible to every worker at once, with nothing moved at all; browsers only ' +
     'allow it on cross-origin-isolated pages. And the cheapest data to ship is the data each worker ' +
     'produces or reads itself. This lesson ships growing payloads the four ways and compares the ' +
-    'ship-in phase. Look at how copy grows with the record count while transfer and share stay near zero.',
+    'ship-in phase. Look at how copy grows with the record count while transfer, share and ' +
+    'generate-in-worker stay near zero.',
   story:
     'A MARC-reader benchmark plan set threads, which share one memory, against a multiprocessing pool, ' +
     'which must hand data to separate processes, to expose the process-pool overhead. A DuckDB ' +
     'preprocessing job had each of its worker processes write its own part file and merged the files at ' +
     'the end, instead of sending every result back to one process.',
   seeds: ['000', '003'],
-  claim: 'At the largest payload, copying in costs clearly more (≥ 3×) than transferring.',
+  claim:
+    'At the largest payload, copying the data in costs clearly more than transferring it: at least 3× the ship-in time, with the 95 % interval of that ratio above 1.5×.',
   chart: 'phases',
   tryNext: {
     text: 'Add per-record work (work rounds 200): shipping becomes a small share of the run and the modes converge.',
@@ -49,15 +58,24 @@ export const copyTransferShare: Lesson = {
     const numbers = at.map((p) => ({ label: `${p.point.config.shipping}, ${fmtCount(largest)} records`, value: `ship-in ${fmtMs(p.phaseMediansMs.shipIn)}` }));
     const copy = at.find((p) => p.point.config.shipping === 'copy')!;
     const transfer = at.find((p) => p.point.config.shipping === 'transfer')!;
-    const ratio = copy.phaseMediansMs.shipIn / Math.max(transfer.phaseMediansMs.shipIn, 1e-3);
-    if (ratio >= 3 && copy.phaseMediansMs.shipIn - transfer.phaseMediansMs.shipIn > 1) {
-      return { status: 'reproduced', headline: `Copying ${fmtCount(largest)} records in took ${fmtX(ratio)} as long as transferring them.`, numbers };
+    // Ratio of the median ship-in times with its bootstrap CI (a 0 ms phase counts as 1 µs).
+    const shipIn = (p: typeof copy) => p.samples.map((s) => Math.max(s.phasesMs.shipIn, 1e-3));
+    const r = speedup(shipIn(copy), shipIn(transfer));
+    numbers.push({ label: 'Copy ÷ transfer, ship-in', value: `${fmtX(r.ratio)} (${fmtCi(r.ci95, fmtX)})` });
+    if (r.ratio >= MIN_RATIO && r.ci95[0] > MIN_CI_LOW) {
+      return { status: 'reproduced', headline: `Copying ${fmtCount(largest)} records in took ${fmtX(r.ratio)} as long as transferring them.`, numbers };
     }
     return {
       status: 'not-reproduced',
       headline: 'Copy and transfer cost about the same here.',
       numbers,
-      reason: because(`copy's ship-in was only ${fmtX(ratio)} transfer's`, 'the payload may be too small for the copy to show — try thorough, which ships larger ones'),
+      reason: because(
+        r.ratio < MIN_RATIO
+          ? `copy's ship-in was only ${fmtX(r.ratio)} transfer's`
+          : `copy's ship-in was ${fmtX(r.ratio)} transfer's, but the interval of that ratio (${fmtX(r.ci95[0])} – ${fmtX(r.ci95[1])}) reaches down to ${fmtX(MIN_CI_LOW)}`,
+        noiseReason([copy, transfer]),
+        'the payload may be too small for the copy to show — try thorough, which ships larger ones',
+      ),
     };
   },
 };

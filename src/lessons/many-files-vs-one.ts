@@ -1,5 +1,5 @@
 import type { Lesson } from './types';
-import { because, fmtPct, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps } from './verdict-helpers';
+import { because, fmtCi, fmtPct, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps, speedupRatio } from './verdict-helpers';
 
 export const manyFilesVsOne: Lesson = {
   id: 'many-files-vs-one',
@@ -22,7 +22,8 @@ export const manyFilesVsOne: Lesson = {
     'producer–consumer pipeline whose realistic gain was about +20 %. It chose to document many-files ' +
     'parallelism and not to parallelise single files.',
   seeds: ['002'],
-  claim: 'Workers reading their own shards reach a clearly higher speedup than workers fed from one indexed buffer, whose serial index pass shows in the split phase.',
+  claim:
+    'Workers reading their own shards reach a clearly higher speedup than workers fed from one buffer that one thread must first read and index (the index pass shows in the split phase).',
   chart: 'phases',
   tryNext: {
     text: 'Switch the varlen split to resync: the serial index pass disappears and the one-buffer speedup rises.',
@@ -37,7 +38,7 @@ export const manyFilesVsOne: Lesson = {
       }),
       sweep: [{ param: 'shipping', values: ['generate-in-worker', 'transfer'] }],
       warmups: 1,
-      repetitions: reps(budget, 5, 15),
+      repetitions: reps(budget, 9, 15),
       lessonId: 'many-files-vs-one',
     };
   },
@@ -47,12 +48,14 @@ export const manyFilesVsOne: Lesson = {
     const [shards] = pointsWhere(analysis.points, { shipping: 'generate-in-worker' });
     const [one] = pointsWhere(analysis.points, { shipping: 'transfer' });
     const splitShare = one.summary!.median > 0 ? one.phaseMediansMs.split / one.summary!.median : 0;
+    const r = speedupRatio(shards, one);
     const numbers = [
       { label: 'Own shards (many files)', value: `speedup ${fmtX(shards.speedup!.ratio)}` },
       { label: 'One indexed buffer', value: `speedup ${fmtX(one.speedup!.ratio)}` },
+      { label: 'Shards ÷ one buffer, speedup', value: `${fmtX(r.ratio)} (${fmtCi(r.ci95, fmtX)})` },
       { label: 'Index pass (split phase) of the one buffer', value: fmtPct(splitShare) },
     ];
-    if (shards.speedup!.ci95[0] > one.speedup!.ci95[1]) {
+    if (r.ci95[0] > 1) {
       return { status: 'reproduced', headline: `Independent shards scale ${fmtX(shards.speedup!.ratio)}; one indexed buffer only ${fmtX(one.speedup!.ratio)}.`, numbers };
     }
     return {
@@ -60,7 +63,7 @@ export const manyFilesVsOne: Lesson = {
       headline: 'The two ways did not differ clearly here.',
       numbers,
       reason: because(
-        `their speedup intervals overlap (${fmtX(shards.speedup!.ci95[0])} – ${fmtX(shards.speedup!.ci95[1])} vs ${fmtX(one.speedup!.ci95[0])} – ${fmtX(one.speedup!.ci95[1])})`,
+        `the 95 % interval of the ratio of their speedups (${fmtX(r.ci95[0])} – ${fmtX(r.ci95[1])}) reaches 1, so their speedups overlap within the noise`,
         noiseReason([shards, one]),
       ),
     };

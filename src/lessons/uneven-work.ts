@@ -30,15 +30,16 @@ export const unevenWork: Lesson = {
     const n = lessonWorkers(env);
     const records = budget === 'quick' ? 100_000 : 400_000;
     const chunk = Math.ceil(records / n);
-    const sizes = budget === 'quick' ? [chunk, Math.ceil(chunk / 16), 200, 20] : [chunk, Math.ceil(chunk / 8), Math.ceil(chunk / 64), 1_000, 200, 50, 10];
+    const sizes = budget === 'quick' ? [chunk, Math.ceil(chunk / 16), 200, 50] : [chunk, Math.ceil(chunk / 8), Math.ceil(chunk / 64), 1_000, 200, 50, 10];
     return {
       base: lessonBase({
-        job: 'parse', format: 'fixed', strategy: 'pool', shipping: 'transfer', scheduling: 'dynamic',
+        // Batches are record ranges each worker generates itself: no serial generation on the main thread hides the imbalance.
+        job: 'parse', format: 'fixed', strategy: 'pool', shipping: 'generate-in-worker', scheduling: 'dynamic',
         poolLife: 'warm', workRounds: 30, costSkew: 1, records, workers: n,
       }),
       sweep: [{ param: 'batchSize', values: sizes }],
       warmups: 1,
-      repetitions: reps(budget, 5, 15),
+      repetitions: reps(budget, 7, 15),
       lessonId: 'uneven-work',
     };
   },

@@ -1,6 +1,7 @@
 /** Small shared pieces of the lesson verdicts: formatting and CI comparisons. */
 import type { PointAnalysis } from '../core/analysis';
 import { DEFAULT_RUN_CONFIG } from '../core/config';
+import { DEFAULT_SEED, medianSorted, mulberry32, quantileSorted, sortAscending } from '../core/stats';
 import type { RunConfig } from '../core/types';
 import type { Budget, LessonEnv, Verdict } from './types';
 
@@ -52,6 +53,26 @@ export function pointsWhere(points: PointAnalysis[], where: Partial<Record<strin
 export function clearlySlower(a: PointAnalysis, b: PointAnalysis): boolean {
   if (!a.summary || !b.summary) return false;
   return a.summary.ci95[0] > b.summary.ci95[1];
+}
+
+/**
+ * The ratio of two points' speedups, S_a / S_b, with a seeded 95 % percentile-bootstrap
+ * interval: each of the four sample sets (a, a's baseline, b, b's baseline) is resampled
+ * on its own, as the speedup CIs are. Says whether A scales better than B with one interval,
+ * instead of asking two intervals not to overlap (which needs a much larger difference).
+ */
+export function speedupRatio(a: PointAnalysis, b: PointAnalysis, resamples = 2000): { ratio: number; ci95: [number, number] } {
+  const sets = [a.baselineSamples, a.samples, b.baselineSamples, b.samples].map((s) => s.map((x) => x.wallMs));
+  const med = (xs: number[]) => medianSorted(sortAscending(xs));
+  const ratioOf = (m: number[]) => (m[0] / m[1]) / (m[2] / m[3]);
+  const ratio = ratioOf(sets.map(med));
+  const rng = mulberry32(DEFAULT_SEED);
+  const draws: number[] = [];
+  for (let k = 0; k < resamples; k++) {
+    draws.push(ratioOf(sets.map((xs) => med(xs.map(() => xs[Math.floor(rng() * xs.length)])))));
+  }
+  const sorted = sortAscending(draws);
+  return { ratio, ci95: [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)] };
 }
 
 /** A verdict for data that cannot support any claim (nothing measured, or every run incorrect). */

@@ -85,6 +85,12 @@ describe('amdahl-wall verdict', () => {
     expect(v.status).toBe('not-reproduced');
     expect(v.reason).toMatch(/beat the bound/);
   });
+  it('does not count "no speedup at all" (busy cores) as meeting the wall', () => {
+    const a = fabricate(exp, (c) => ({ wallMs: isBaseline(c) ? 100 : 100 + c.workers }));
+    const v = l.verdict(a, env4);
+    expect(v.status).toBe('not-reproduced');
+    expect(v.reason).toMatch(/no worker count was clearly faster/);
+  });
 });
 
 describe('many-files-vs-one verdict', () => {
@@ -96,7 +102,8 @@ describe('many-files-vs-one verdict', () => {
     );
     const v = l.verdict(a, TWO_CORES);
     expect(v.status).toBe('reproduced');
-    expect(v.numbers[2].value).toBe('44 %');
+    expect(v.numbers.find((n) => n.label.startsWith('Index pass'))?.value).toBe('44 %');
+    expect(v.numbers.find((n) => n.label === 'Shards ÷ one buffer, speedup')?.value).toMatch(/^1\.64× \(95 % CI/);
   });
   it('does not reproduce when both scale alike', () => {
     const a = fabricate(exp, (c) => ({ wallMs: isBaseline(c) ? 100 : 55 }));
@@ -149,6 +156,17 @@ describe('copy-transfer-share verdict', () => {
   it('does not reproduce when ship-in is the same', () => {
     const a = fabricate(exp, () => ({ wallMs: 50, phasesMs: { shipIn: 1, compute: 40 } }));
     expect(l.verdict(a, TWO_CORES).status).toBe('not-reproduced');
+  });
+  it('judges the ratio with its CI: 3.5× with little noise reproduces, 3.5× drowned in noise does not', () => {
+    const at = (c: RunConfig) => (c.shipping === 'copy' ? 35 : 10);
+    const calm = fabricate(exp, (c) => ({ wallMs: 50, phasesMs: { shipIn: at(c), compute: 40 } }));
+    const v = l.verdict(calm, TWO_CORES);
+    expect(v.status).toBe('reproduced');
+    expect(v.numbers.at(-1)).toEqual({ label: 'Copy ÷ transfer, ship-in', value: '3.50× (95 % CI 3.46× – 3.54×)' });
+    const noisy = fabricate(exp, (c) => ({ wallMs: 50, phasesMs: { shipIn: at(c), compute: 40 } }), 0.6);
+    const w = l.verdict(noisy, TWO_CORES);
+    expect(w.status).toBe('not-reproduced');
+    expect(w.reason).toMatch(/interval of that ratio/);
   });
 });
 

@@ -1,0 +1,298 @@
+/**
+ * The Lessons view's state: which lesson is open, the budget, and each lesson's outcome —
+ * the verdict of its last finished run, computed from the measurements by the lesson's own
+ * verdict function (never stored, never hard-coded). Outcomes live for the session (one
+ * LessonsState per AppState, so switching views keeps them) and are restored on first use
+ * from the run history: the most recent complete run of each lesson is re-analysed from its
+ * raw repetitions and judged again.
+ *
+ * Lessons run through app.run.start — the Run button's path — so every lesson run is
+ * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
+ */
+import { analyseExperiment, type ExperimentAnalysis } from '../core/analysis';
+import type { ResultsView } from '../core/chart-data';
+import { cloneExperiment } from '../core/config';
+import { planExperiment } from '../core/plan';
+import { buildResultsView } from '../core/results-view';
+import type { RunRecord } from '../core/run-record';
+import type { ExperimentConfig, RunConfig } from '../core/types';
+import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
+import type { AppState } from './app.svelte';
+
+export type LessonStatus = 'not-run' | 'running' | 'reproduced' | 'not-reproduced';
+
+export const STATUS_LABELS: Readonly<Record<LessonStatus, string>> = {
+  'not-run': 'Not run',
+  running: 'Running…',
+  reproduced: 'Reproduced',
+  'not-reproduced': 'Not reproduced',
+};
+
+/** A lesson's last judged run. */
+export interface LessonOutcome {
+  verdict: Verdict;
+  /** 'session': run in this page; 'history': a stored run, re-analysed and judged again. */
+  source: 'session' | 'history';
+  /** When the run was made. */
+  at: Date;
+  /** The budget the run used, when its experiment matches one of the lesson's presets. */
+  budget: Budget | undefined;
+  /** How long the run took, ms (start to last repetition for stored runs). */
+  durationMs: number | undefined;
+  /** The charts of that run, shown when the current run is not this lesson's. */
+  view: ResultsView;
+  runId: string | undefined;
+}
+
+/** The facts a lesson is sized and judged by, from the captured environment. */
+export function lessonEnvOf(env: { hardwareConcurrency: number; crossOriginIsolated: boolean; timerResolutionMs: number }): LessonEnv {
+  return {
+    hardwareConcurrency: env.hardwareConcurrency,
+    crossOriginIsolated: env.crossOriginIsolated,
+    timerResolutionMs: env.timerResolutionMs,
+  };
+}
+
+/** JSON with sorted keys: equal plain data, equal text (storage may reorder fields). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/** Which budget of the lesson produced this experiment on this environment, if either did. */
+export function budgetOf(lesson: Lesson, experiment: ExperimentConfig, env: LessonEnv): Budget | undefined {
+  const text = canonical(experiment);
+  for (const b of ['quick', 'thorough'] as const) if (canonical(lesson.preset(env, b)) === text) return b;
+  return undefined;
+}
+
+/** Runs a lesson's verdict; a verdict that throws on unexpected data gives undefined. */
+export function judge(lesson: Lesson, analysis: ExperimentAnalysis, env: LessonEnv): Verdict | undefined {
+  try {
+    return lesson.verdict(analysis, env);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Re-analyses a stored lesson run from its raw repetitions and judges it with the lesson's verdict. */
+export function judgeRecord(record: RunRecord): { lesson: Lesson; analysis: ExperimentAnalysis; verdict: Verdict; env: LessonEnv } | undefined {
+  const lesson = lessonById(record.lessonId ?? record.experiment.lessonId ?? '');
+  if (!lesson || record.repetitions.length === 0) return undefined;
+  const env = lessonEnvOf(record.environment);
+  let analysis: ExperimentAnalysis;
+  try {
+    analysis = analyseExperiment(planExperiment(record.experiment), record.repetitions, env.timerResolutionMs);
+  } catch {
+    return undefined;
+  }
+  const verdict = judge(lesson, analysis, env);
+  return verdict ? { lesson, analysis, verdict, env } : undefined;
+}
+
+/** Start of a stored run to the end of its last repetition, ms; undefined when the clocks disagree. */
+function storedDurationMs(record: RunRecord): number | undefined {
+  const start = Date.parse(record.createdAt);
+  let end = -Infinity;
+  for (const r of record.repetitions) end = Math.max(end, r.sample.startedAtMs + r.sample.wallMs);
+  const ms = end - start;
+  return Number.isFinite(ms) && ms > 0 && ms < 3_600_000 ? ms : undefined;
+}
+
+/**
+ * The playground experiment a lesson's "try next" suggests: its preset with the patch
+ * applied, no longer tagged as the lesson (a variation is not the lesson's run). A patched
+ * parameter that the preset sweeps stops being swept, so the patch really applies.
+ */
+export function tryNextExperiment(lesson: Lesson, env: LessonEnv, budget: Budget): ExperimentConfig {
+  const preset = cloneExperiment(lesson.preset(env, budget));
+  const patch = lesson.tryNext.patch;
+  const base: RunConfig = { ...preset.base, ...patch };
+  const patched = new Set(Object.keys(patch));
+  const experiment: ExperimentConfig = {
+    base,
+    sweep: preset.sweep.filter((a) => !patched.has(a.param)),
+    warmups: preset.warmups,
+    repetitions: preset.repetitions,
+  };
+  if (preset.shuffleSeed !== undefined) experiment.shuffleSeed = preset.shuffleSeed;
+  return experiment;
+}
+
+export class LessonsState {
+  /** The lesson whose page is showing; null shows the list alone. */
+  openId = $state<string | null>(null);
+  budget = $state<Budget>('quick');
+  /** Each lesson's last judged run, by lesson id. Replaced whole, never mutated. */
+  outcomes = $state.raw<Readonly<Record<string, LessonOutcome>>>({});
+  /** Why a lesson's last run gave no verdict (failed, or a verdict that could not be computed). */
+  problems = $state.raw<Readonly<Record<string, string>>>({});
+  /** Measured durations of lesson runs on this machine, by `${lessonId}/${budget}`, ms. */
+  durations = $state.raw<Readonly<Record<string, number>>>({});
+  /** 'loading' while the history is being read and re-judged. */
+  restoring = $state<'idle' | 'loading' | 'done'>('idle');
+
+  readonly app: AppState;
+  readonly env: LessonEnv;
+
+  constructor(app: AppState) {
+    this.app = app;
+    this.env = lessonEnvOf(app.env);
+  }
+
+  get open(): Lesson | undefined {
+    return this.openId ? lessonById(this.openId) : undefined;
+  }
+
+  /** The lesson whose run is in progress (whoever started it), if any. */
+  get runningLesson(): Lesson | undefined {
+    const run = this.app.run;
+    return run.running && run.experiment?.lessonId ? lessonById(run.experiment.lessonId) : undefined;
+  }
+
+  status(id: string): LessonStatus {
+    if (this.runningLesson?.id === id) return 'running';
+    return this.outcomes[id]?.verdict.status ?? 'not-run';
+  }
+
+  /** The results to chart for a lesson: the live run when it is this lesson's, else its last judged run's. */
+  resultsFor(id: string): ResultsView | null {
+    const run = this.app.run;
+    if (run.experiment?.lessonId === id && run.results && (run.running || run.status === 'complete' || run.status === 'partial')) {
+      return run.results;
+    }
+    return this.outcomes[id]?.view ?? null;
+  }
+
+  /** A measured duration of this lesson at this budget on this machine, ms, when one is known. */
+  durationMs(id: string, budget: Budget): number | undefined {
+    return this.durations[`${id}/${budget}`];
+  }
+
+  /** Whether a lesson's Run button may start it now. */
+  canRun(): boolean {
+    return this.app.run.connected && !this.app.run.running;
+  }
+
+  /**
+   * Runs a lesson's preset through the Run button's path and judges the result. Resolves
+   * when the run ends; a cancelled run leaves the lesson's previous outcome as it was.
+   */
+  async run(lesson: Lesson, budget: Budget = this.budget): Promise<void> {
+    const run = this.app.run;
+    if (run.running) return;
+    const experiment = lesson.preset(this.env, budget);
+    this.setProblem(lesson.id, undefined);
+    const startedAt = performance.now();
+    await run.start(experiment);
+    if (run.experiment !== experiment) return;
+    const durationMs = performance.now() - startedAt;
+    if (run.status === 'failed') {
+      this.setProblem(lesson.id, `The run failed: ${run.error ?? 'unknown error'}`);
+      return;
+    }
+    if (run.status !== 'complete' && run.status !== 'partial') return;
+    const published = run.published;
+    if (!published) {
+      this.setProblem(lesson.id, 'The run finished without publishing any measurements, so there is nothing to judge.');
+      return;
+    }
+    const verdict = judge(lesson, published.analysis, this.env);
+    if (!verdict) {
+      this.setProblem(lesson.id, 'The verdict could not be computed from these measurements.');
+      return;
+    }
+    if (run.status === 'complete') this.durations = { ...this.durations, [`${lesson.id}/${budget}`]: durationMs };
+    this.outcomes = {
+      ...this.outcomes,
+      [lesson.id]: {
+        verdict,
+        source: 'session',
+        at: new Date(),
+        budget,
+        durationMs,
+        view: run.results ?? buildResultsView(published.analysis),
+        runId: published.record.id,
+      },
+    };
+  }
+
+  /**
+   * Loads the lesson's "try next" experiment into the playground form and shows the
+   * playground.
+   */
+  tryNext(lesson: Lesson, budget: Budget = this.budget): void {
+    this.app.form.load(tryNextExperiment(lesson, this.env, budget));
+    this.app.view = 'playground';
+  }
+
+  /**
+   * Restores outcomes from the run history once: the most recent complete run of each lesson,
+   * re-analysed from its repetitions and judged again. A lesson already judged in this
+   * session keeps its session outcome.
+   */
+  async restore(): Promise<void> {
+    if (this.restoring !== 'idle') return;
+    this.restoring = 'loading';
+    try {
+      const history = await this.app.historyReady();
+      if (!history) return;
+      const listed = await history.list();
+      if (!listed.ok) return;
+      const latest = new Map<string, string>();
+      for (const entry of listed.value.entries) {
+        if (entry.status !== 'complete' || !entry.lessonId || latest.has(entry.lessonId) || !lessonById(entry.lessonId)) continue;
+        latest.set(entry.lessonId, entry.id);
+      }
+      const restored: Record<string, LessonOutcome> = {};
+      const durations: Record<string, number> = {};
+      for (const [lessonId, runId] of latest) {
+        const got = await history.get(runId);
+        if (!got.ok) continue;
+        const judged = judgeRecord(got.value);
+        if (!judged) continue;
+        const budget = budgetOf(judged.lesson, got.value.experiment, judged.env);
+        const durationMs = storedDurationMs(got.value);
+        if (budget && durationMs !== undefined) durations[`${lessonId}/${budget}`] = durationMs;
+        restored[lessonId] = {
+          verdict: judged.verdict,
+          source: 'history',
+          at: new Date(got.value.createdAt),
+          budget,
+          durationMs,
+          view: buildResultsView(judged.analysis),
+          runId,
+        };
+      }
+      // Whatever ran in this session while the history was read wins.
+      this.outcomes = { ...restored, ...this.outcomes };
+      this.durations = { ...durations, ...this.durations };
+    } finally {
+      this.restoring = 'done';
+    }
+  }
+
+  private setProblem(id: string, message: string | undefined): void {
+    const next = { ...this.problems };
+    if (message === undefined) delete next[id];
+    else next[id] = message;
+    this.problems = next;
+  }
+}
+
+const states = new WeakMap<AppState, LessonsState>();
+
+/** The one LessonsState of an AppState (created on first use, kept for the session). */
+export function lessonsFor(app: AppState): LessonsState {
+  let s = states.get(app);
+  if (!s) {
+    s = new LessonsState(app);
+    states.set(app, s);
+  }
+  return s;
+}
+
+export { LESSONS };
