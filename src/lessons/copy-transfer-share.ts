@@ -17,7 +17,7 @@ export const copyTransferShare: Lesson = {
     'algorithm, which costs time in proportion to the bytes — like pickling arguments to another ' +
     'process. An ArrayBuffer can instead be transferred: ownership moves to the worker and the message ' +
     'copies nothing, so the cost stays nearly flat as the payload grows (the sender can no longer use ' +
-    'the buffer, and only whole buffers move, so one big buffer is first cut into per-worker pieces). ' +
+    'the buffer, and only whole buffers move, so each worker’s share must be a buffer of its own). ' +
     'A SharedArrayBuffer is visible to every worker at once, with nothing moved at all; browsers only ' +
     'allow it on cross-origin-isolated pages. And the cheapest data to ship is the data each worker ' +
     'produces or reads itself. This lesson ships growing payloads the four ways and compares the ' +
