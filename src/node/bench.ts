@@ -17,6 +17,7 @@ import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
+import { DEFAULT_RUN_CONFIG } from '../core/config';
 import { initialJs } from './bench/bundle';
 import { FIGURE_IDS, FIGURES, type FigureSpec, type PageJobId } from './bench/figures';
 import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from './bench/memory';
@@ -234,6 +235,135 @@ async function measureMemory(browser: Browser, url: string, smoke: boolean, tria
   }
 }
 
+/** Where the app's readiness probe (an init script) leaves its timings. */
+interface UiReady {
+  enabledMs?: number;
+  respondsMs?: number;
+}
+
+/**
+ * Installed before any of the app's scripts: notes when the Run button first exists and is
+ * enabled, then when the next main-thread task runs (a click could be handled from then on).
+ * A string, so the bundler's helpers never end up in code serialised into the page.
+ */
+const UI_READY_PROBE = `(() => {
+  const ready = (window.__uiReady = {});
+  const check = () => {
+    const b = document.querySelector('[data-testid="run"]');
+    if (!(b instanceof HTMLButtonElement) || b.disabled) return false;
+    ready.enabledMs = performance.now();
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => { ready.respondsMs = performance.now(); ch.port1.close(); };
+    ch.port2.postMessage(0);
+    return true;
+  };
+  const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+})();`;
+
+/** Opens the built app (index.html) in a fresh context with the readiness probe installed. */
+async function openAppPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (err) => log(TOOL, `  app page error: ${err.message}`));
+  page.on('crash', () => log(TOOL, '  the app page crashed'));
+  await page.addInitScript({ content: UI_READY_PROBE });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as unknown as { __uiReady?: UiReady }).__uiReady?.respondsMs !== undefined, null, { timeout: 30_000 });
+  return page;
+}
+
+/** `ui-interactive`: navigation start → Run enabled and the main thread free, fresh context per trial. */
+async function measureUiInteractive(browser: Browser, url: string, trials: number, warmups: number): Promise<RawFigure> {
+  const series: Record<string, number[]> = { respondsMs: [], enabledMs: [], domContentLoadedMs: [] };
+  for (let k = 0; k < warmups + trials; k++) {
+    const page = await openAppPage(browser, url);
+    try {
+      const t = await page.evaluate(() => {
+        const r = (window as unknown as { __uiReady: UiReady }).__uiReady;
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return { enabledMs: r.enabledMs!, respondsMs: r.respondsMs!, domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : NaN };
+      });
+      if (k < warmups) continue;
+      series.respondsMs.push(t.respondsMs);
+      series.enabledMs.push(t.enabledMs);
+      if (Number.isFinite(t.domContentLoadedMs)) series.domContentLoadedMs.push(t.domContentLoadedMs);
+    } finally {
+      await page.context().close();
+    }
+  }
+  return {
+    series,
+    notes: [`${warmups} unmeasured page load${warmups === 1 ? '' : 's'} first (HTTP and compile caches of the preview server warm); every trial a new browser context`],
+    info: { page: 'index.html', warmups },
+  };
+}
+
+interface FpsTrial {
+  status: string;
+  error?: string;
+  frames: number;
+  elapsedMs: number;
+  maxGap: number;
+}
+
+/** Counts requestAnimationFrame callbacks while `__playground.run(experiment)` runs (a string: see UI_READY_PROBE). */
+const FPS_PROBE = `async (exp) => {
+  let frames = 0;
+  let on = true;
+  const t0 = performance.now();
+  let last = t0;
+  let maxGap = 0;
+  const tick = (t) => {
+    if (!on) return;
+    frames++;
+    maxGap = Math.max(maxGap, t - last);
+    last = t;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+  const out = await window.__playground.run(exp);
+  const t1 = performance.now();
+  on = false;
+  maxGap = Math.max(maxGap, t1 - last);
+  return { status: out.status, error: out.error, frames, elapsedMs: t1 - t0, maxGap };
+}`;
+
+/** `ui-fps-streaming`: rAF callbacks counted on the app page while `__playground.run` streams a sweep. */
+async function measureUiFps(browser: Browser, url: string, smoke: boolean, trials: number): Promise<RawFigure> {
+  const experiment = {
+    base: { ...DEFAULT_RUN_CONFIG, records: smoke ? 10_000 : 20_000, poolLife: 'warm' },
+    sweep: [{ param: 'workers', values: [1, 2] }],
+    warmups: 0,
+    repetitions: smoke ? 6 : 15,
+  };
+  const series: Record<string, number[]> = { fps: [], maxFrameGapMs: [], wallMs: [], frames: [] };
+  const notes: string[] = [];
+  for (let k = 0; k < trials; k++) {
+    const page = await openAppPage(browser, url);
+    try {
+      await page.waitForFunction(() => (window as unknown as { __playground?: unknown }).__playground !== undefined, null, { timeout: 30_000 });
+      const r = await withTimeout(
+        page.evaluate<FpsTrial>(`(${FPS_PROBE})(${JSON.stringify(experiment)})`),
+        smoke ? 60_000 : 120_000,
+        'the streaming sweep',
+      );
+      if (r.status !== 'complete') {
+        throw new Error(`the sweep ended with status ${r.status}${r.error ? `: ${r.error}` : ''}`);
+      }
+      series.fps.push(r.frames / (r.elapsedMs / 1000));
+      series.maxFrameGapMs.push(r.maxGap);
+      series.wallMs.push(r.elapsedMs);
+      series.frames.push(r.frames);
+    } finally {
+      await page.context().close();
+    }
+  }
+  const runs = experiment.repetitions * 2;
+  notes.push(`${runs} runs per sweep (${experiment.base.records.toLocaleString('en-US')} records, warm pool, workers [1, 2]); a fresh app page per trial`);
+  return { series, notes, info: { page: 'index.html', records: experiment.base.records, runsPerSweep: runs } };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
@@ -383,6 +513,12 @@ async function measure(
       notes: [`files: ${js.files.map((f) => `${f.path.replace(/^\/assets\//, '')} ${(f.gzipBytes / 1000).toFixed(1)} kB`).join(', ')}`],
       info: { files: js.files.length, deterministic: true },
     };
+  }
+  if (spec.source.what === 'ui-interactive') {
+    return withTimeout(measureUiInteractive(browser, url, smoke ? 2 : trials, smoke ? 1 : 2), smoke ? 60_000 : 300_000, 'the interactive figure');
+  }
+  if (spec.source.what === 'ui-fps') {
+    return withTimeout(measureUiFps(browser, url, smoke, smoke ? 2 : trials), smoke ? 60_000 : 400_000, 'the frame-rate figure');
   }
   return withTimeout(measureMemory(browser, url, smoke, trials), smoke ? 120_000 : 400_000, 'the memory figure');
 }

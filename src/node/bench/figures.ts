@@ -18,7 +18,7 @@ export type PageJobId =
   | 'harness-overhead'
   | 'history';
 
-export type Unit = 'records/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB';
+export type Unit = 'records/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps';
 export type Op = '<' | '<=' | '>=' | '>';
 
 /** A per-trial series the page returns, and how to show it. */
@@ -40,7 +40,7 @@ export interface Target {
 export interface FigureSpec {
   id: string;
   title: string;
-  source: { kind: 'page'; job: PageJobId } | { kind: 'node'; what: 'initial-js' | 'memory' };
+  source: { kind: 'page'; job: PageJobId } | { kind: 'node'; what: 'initial-js' | 'memory' | 'ui-interactive' | 'ui-fps' };
   value: Measure;
   reference?: Measure;
   ratio?: { series: string; label: string };
@@ -234,6 +234,36 @@ export const FIGURES: readonly FigureSpec[] = [
     method:
       'src/storage on a throwaway IndexedDB database holding 1,000 fabricated runs (20 samples each): a fresh ' +
       'openHistory() and list() per trial, the database deleted afterwards.',
+  },
+  {
+    id: 'ui-interactive',
+    title: 'Built page interactive',
+    source: { kind: 'node', what: 'ui-interactive' },
+    value: { series: 'respondsMs', label: 'navigation start → Run enabled and main thread free', unit: 'ms' },
+    target: { on: 'value', op: '<', bound: 1000, text: '< 1 s' },
+    context: [
+      { series: 'enabledMs', label: 'navigation start → Run button enabled', unit: 'ms' },
+      { series: 'domContentLoadedMs', label: 'DOMContentLoaded', unit: 'ms' },
+    ],
+    method:
+      'The built app (dist/index.html, not the bench page), a fresh browser context per trial: an init script watches the DOM ' +
+      'with a MutationObserver and notes performance.now() when `[data-testid="run"]` is present and enabled, then the time the ' +
+      'next main-thread task runs (a MessageChannel message), i.e. when a click on Run could be handled; ms since navigation start.',
+  },
+  {
+    id: 'ui-fps-streaming',
+    title: 'Frame rate while a sweep streams results',
+    source: { kind: 'node', what: 'ui-fps' },
+    value: { series: 'fps', label: 'requestAnimationFrame callbacks ÷ run seconds', unit: 'fps' },
+    target: { on: 'value', op: '>=', bound: 30, text: '≥ 30 fps' },
+    context: [
+      { series: 'maxFrameGapMs', label: 'longest gap between frames', unit: 'ms' },
+      { series: 'wallMs', label: 'sweep wall time', unit: 'ms' },
+    ],
+    method:
+      'The built app in a fresh context per trial: `window.__playground.run` of the default experiment with 20,000 records, ' +
+      'a warm pool, workers swept over [1, 2], 0 warmups and 15 repetitions (30 runs of a few ms each, results published as ' +
+      'they arrive while the charts redraw), counting requestAnimationFrame callbacks over the run; fps = frames ÷ run seconds.',
   },
 ];
 

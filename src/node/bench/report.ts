@@ -107,6 +107,8 @@ export function formatValue(x: number, unit: Unit | 'ratio'): string {
       return `${x.toFixed(1)} kB`;
     case 'MB':
       return `${x.toFixed(0)} MB`;
+    case 'fps':
+      return `${x.toFixed(1)} fps`;
   }
 }
 
