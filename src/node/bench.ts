@@ -12,10 +12,10 @@
  * 130 interrupted.
  */
 
+import { runIfEntryPoint } from './cli';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright';
 import { DEFAULT_RUN_CONFIG } from '../core/config';
 import { initialJs } from './bench/bundle';
@@ -523,22 +523,4 @@ async function measure(
   return withTimeout(measureMemory(browser, url, smoke, trials), smoke ? 120_000 : 400_000, 'the memory figure');
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`${TOOL}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfEntryPoint(TOOL, import.meta.url, main);

@@ -13,10 +13,10 @@
  * finished is still written).
  */
 
-import { readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { runIfEntryPoint } from './cli';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import * as v from 'valibot';
 import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } from '../core/config';
 import { samplesCsv, summaryCsv } from '../core/csv';
@@ -408,22 +408,4 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return pathToFileURL(realpathSync(entry)).href === import.meta.url;
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      process.stderr.write(`${TOOL}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
-    },
-  );
-}
+runIfEntryPoint(TOOL, import.meta.url, main);

@@ -36,8 +36,8 @@ describe('CSV columns', () => {
       expect(new Set(columns).size).toBe(columns.length);
       for (const c of columns) {
         expect(c).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
-        expect(docs[c]?.unit, c).toBeTruthy();
-        expect(docs[c]?.meaning, c).toBeTruthy();
+        expect(docs[c]?.unit, c).toMatch(/\S/);
+        expect(docs[c]?.meaning, c).toMatch(/\S{3}/);
       }
       expect(Object.keys(docs).sort()).toEqual([...columns].sort());
     }

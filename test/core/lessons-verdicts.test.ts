@@ -18,7 +18,8 @@ describe('lesson texts', () => {
     expect(LESSONS.map((l) => l.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     for (const l of LESSONS) {
       expect(l.explanation.split(/\s+/).filter(Boolean).length, l.id).toBeLessThanOrEqual(200);
-      expect(l.title && l.question && l.story && l.claim && l.tryNext.text, l.id).toBeTruthy();
+      for (const text of [l.title, l.question, l.story, l.claim, l.tryNext.text]) expect(text, l.id).toMatch(/\w{3}/);
+      expect(Object.keys(l.tryNext.patch).length, l.id).toBeGreaterThan(0);
     }
   });
   it('presets tag the lesson and stay small in quick mode', () => {

@@ -212,3 +212,4 @@ export function formatElapsed(ms: number): string {
   const m = Math.floor(s / 60);
   return `${m} min ${String(Math.round(s - m * 60)).padStart(2, '0')} s`;
 }
+
