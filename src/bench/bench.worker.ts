@@ -6,7 +6,7 @@
 
 import { createAccumulator, finishAccumulator, generate, generateShard, processRange, transferablesOf } from '../core/workloads';
 import type { BenchReply, BenchRequest, KernelId } from './protocol';
-import { bareParse, decodeOnly, engineKernel, objectGroup, type KernelOutput } from './kernels';
+import { bareParse, decodeOnly, engineKernel, objectGroup, tableOnlyGroup, type KernelOutput } from './kernels';
 
 /** The worker global, typed by hand: this file is checked with the DOM library. */
 const scope = self as unknown as {
@@ -33,6 +33,8 @@ function runKernel(kernel: KernelId): KernelOutput {
       return objectGroup(data, true);
     case 'object-group-no-checksum':
       return objectGroup(data, false);
+    case 'table-only-group':
+      return tableOnlyGroup(data, distinctKeys);
   }
 }
 

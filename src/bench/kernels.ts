@@ -12,6 +12,7 @@ import type { Digest, JobKind } from '../core/types';
 import { createAccumulator, digestOf, finishAccumulator, processRange, type GroupTable } from '../core/workloads';
 import { mix32, mix32b } from '../core/workloads/prng';
 import { EMPTY_PAYLOAD_HASH, MAX_COST, TS_HI_LIMIT, TWO_POW_32 } from '../core/workloads/record';
+import { allocTable, GroupHashTable } from '../core/workloads/group-table';
 
 /** Bytes per `fixed` record (src/core/workloads/formats/fixed.ts). */
 const RECORD = 32;
@@ -103,6 +104,49 @@ export function decodeOnly(bytes: Uint8Array): KernelOutput {
     records++;
   }
   return { records, digest: null, sink: s };
+}
+
+/**
+ * Only the grouping, by hand: key, price and size read as u32 words, the engine's hash table
+ * (lookup written out, as in jobs.ts), no checks and no checksum. Context only — it is not a
+ * `group` (no proof of the records), it is the ceiling of one: with the checksum every record
+ * pays for on top, no `group` can beat it.
+ */
+export function tableOnlyGroup(bytes: Uint8Array, expectedKeys: number): KernelOutput {
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2);
+  const table = new GroupHashTable(expectedKeys);
+  const n = words.length - (words.length % 8);
+  // Like jobs.ts: the loop runs with the table's arrays constant and stops at a new key.
+  for (let q = 0; q < n; q += 8) {
+    q = groupWords(words, q, n, table);
+    if (q < n) table.add(words[q + 1], words[q + 4], words[q + 5]);
+  }
+  return { records: n / 8, digest: null, sink: table.size };
+}
+
+/** Groups records from word q until n or a key not yet in the table; returns where it stopped. */
+function groupWords(words: Uint32Array, q: number, n: number, table: GroupHashTable): number {
+  const { slotKey, slotEntry, entries, mask, shift } = table;
+  for (; q < n; q += 8) {
+    const key = words[q + 1];
+    let s = Math.imul(key, 0x9e3779b1) >>> shift;
+    let o = slotEntry[s] - 1;
+    while (o >= 0 && slotKey[s] !== key) {
+      s = (s + 1) & mask;
+      o = slotEntry[s] - 1;
+    }
+    if (o < 0) break;
+    const price = words[q + 4];
+    const size = words[q + 5];
+    entries[o] += 1;
+    entries[o + 1] += price;
+    if (price < entries[o + 2]) entries[o + 2] = price;
+    if (price > entries[o + 3]) entries[o + 3] = price;
+    entries[o + 4] += size;
+    if (size < entries[o + 5]) entries[o + 5] = size;
+    if (size > entries[o + 6]) entries[o + 6] = size;
+  }
+  return q;
 }
 
 /** One decoded record, the way application code usually holds it. */
@@ -208,17 +252,7 @@ export function objectGroup(bytes: Uint8Array, checksum: boolean): KernelOutput 
 
 /** A Map of groups as the engine's compact table, to digest it (one entry per key: negligible next to the records). */
 function toTable(groups: Map<number, Group>): GroupTable {
-  const n = groups.size;
-  const t: GroupTable = {
-    keys: new Uint32Array(n),
-    counts: new Uint32Array(n),
-    sumPrice: new Float64Array(n),
-    minPrice: new Uint32Array(n),
-    maxPrice: new Uint32Array(n),
-    sumSize: new Float64Array(n),
-    minSize: new Uint32Array(n),
-    maxSize: new Uint32Array(n),
-  };
+  const t = allocTable(groups.size);
   let e = 0;
   for (const [key, g] of groups) {
     t.keys[e] = key;

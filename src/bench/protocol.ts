@@ -20,7 +20,12 @@ export type KernelId =
   /** The same answer the idiomatic way: an object per record, a Map per key. */
   | 'object-group'
   /** The idiom without the checksum fold (context only: what objects + Map alone cost). */
-  | 'object-group-no-checksum';
+  | 'object-group-no-checksum'
+  /**
+   * Only the grouping: u32 words, the engine's table, no checks and no checksum (context
+   * only: the ceiling of any `group` that also checksums every record).
+   */
+  | 'table-only-group';
 
 export type BenchRequest =
   /** Generate and keep a dataset (outside any timing). */
