@@ -135,7 +135,8 @@ export function analysePoint(
   };
 }
 
-function otherCoordsLabel(point: PlannedPoint, excluded: string): string {
+/** The point's swept coordinates other than `excluded`, as a label (the key of a series along `excluded`). */
+export function otherCoordsLabel(point: PlannedPoint, excluded: string): string {
   return (
     Object.entries(point.coords)
       .filter(([k]) => k !== excluded)

@@ -21,7 +21,8 @@ function cell(n: number | undefined, digits = 3): string {
   return n.toFixed(digits);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "1 worker" / "3 workers": n and the form that goes with it. */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 // ---------------------------------------------------------------------------
 // a. Time vs records (log–log), one line per worker count.
@@ -148,6 +149,8 @@ export interface SpeedupModel {
   uslCurve: XY[];
   /** The USL peak, when it falls inside the drawn range. */
   uslPeak?: XY;
+  /** Which of the experiment's points are drawn, when not all of them are. */
+  note?: string;
 }
 
 
@@ -180,6 +183,8 @@ export function buildSpeedup(input: {
   maxWorkers?: number;
   /** navigator.hardwareConcurrency, to mark where oversubscription starts. */
   cores?: number;
+  /** Which points are drawn, when not all of the experiment's (shown with the chart and in its table). */
+  note?: string;
 }): SpeedupModel {
   const points = [...input.points].sort((a, b) => a.workers - b.workers);
   const measuredMax = points.reduce((m, p) => Math.max(m, p.workers), 1);
@@ -196,6 +201,7 @@ export function buildSpeedup(input: {
     uslCurve: [],
   };
   if (input.cores !== undefined && input.cores >= 1) model.cores = input.cores;
+  if (input.note) model.note = input.note;
   if (input.amdahl && Number.isFinite(input.amdahl.p)) {
     const p = input.amdahl.p;
     model.amdahl = { p, ceiling: p < 1 ? 1 / (1 - p) : Number.POSITIVE_INFINITY };
@@ -221,6 +227,7 @@ export function speedupTable(m: SpeedupModel): TableModel {
         (Number.isFinite(m.usl.peakN) ? `, peak at N* ≈ ${cell(m.usl.peakN, 1)}` : ', no peak'),
     );
   }
+  if (m.note) notes.push(m.note);
   return {
     caption: ['Speedup over the one-worker baseline'].concat(notes).join('; '),
     columns: ['Workers', 'Speedup', '95% CI low', '95% CI high', 'Efficiency %', 'Ideal'],

@@ -2,13 +2,14 @@
  * Maps an experiment's analysis onto the view models the result cards and the five charts
  * draw. Pure: the same analysis always gives the same picture, mid-run or from history.
  */
-import type { ExperimentAnalysis, PointAnalysis } from './analysis';
+import { otherCoordsLabel, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import {
   buildPhases,
   buildSpeedup,
   buildSpread,
   buildTimeline,
   buildTimeVsRecords,
+  plural,
   type ResultsView,
   type SpeedupPoint,
   type TimeRow,
@@ -72,20 +73,32 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
     view.timeVsRecords = buildTimeVsRecords(rows, be, why);
   }
 
-  // 2. speedup vs workers, with the fits of the first series.
-  const scaling = analysis.workerScaling[0];
-  const speedupPoints: SpeedupPoint[] = (scaling ? scaling.points : measured)
+  // 2. speedup vs workers. With a workers sweep: the series holding the focus point, with its
+  // fits. Without one, every other swept value (e.g. each record count) would stack at the same
+  // worker count: only the points that differ from the focus in workers alone are drawn.
+  const scaling = analysis.workerScaling.find((s) => s.points.includes(focus)) ?? analysis.workerScaling[0];
+  const focusSeries = otherCoordsLabel(focus.point, 'workers');
+  const source = scaling ? scaling.points : measured.filter((p) => otherCoordsLabel(p.point, 'workers') === focusSeries);
+  const speedupPoints: SpeedupPoint[] = source
     .filter((p) => p.speedup)
     .map((p) => ({ workers: workersOf(p), speedup: p.speedup!.ratio, ciLo: p.speedup!.ci95[0], ciHi: p.speedup!.ci95[1] }));
   if (speedupPoints.length > 0) {
     const baselineThroughput = (() => {
-      const b = (scaling ? scaling.points : measured).find((p) => p.baselineSummary && p.baselineSummary.median > 0);
+      const b = source.find((p) => p.baselineSummary && p.baselineSummary.median > 0);
       return b ? b.point.config.records / (b.baselineSummary!.median / 1000) : undefined;
     })();
+    const otherSeries = scaling ? analysis.workerScaling.length - 1 : measured.filter((p) => p.speedup).length - speedupPoints.length;
+    const note =
+      otherSeries <= 0
+        ? undefined
+        : scaling
+          ? `Series ${scaling.label} (the latest measured); ${plural(otherSeries, 'other series is', 'other series are')} in the CSV export.`
+          : `Speedup at ${focusSeries} only: this experiment does not vary the worker count, so its other ${plural(otherSeries, 'point', 'points')} would all stand at ${workersOf(focus)} workers. The time-vs-records and spread charts show them.`;
     view.speedup = buildSpeedup({
       points: speedupPoints,
       amdahl: scaling?.amdahl.ok ? { p: scaling.amdahl.fit.p } : null,
       usl: scaling?.usl.ok ? { sigma: scaling.usl.fit.sigma, kappa: scaling.usl.fit.kappa, lambda: scaling.usl.fit.lambda, ...(baselineThroughput ? { baselineThroughput } : {}) } : null,
+      ...(note ? { note } : {}),
     });
   }
 
@@ -112,3 +125,4 @@ function seriesLabel(p: PointAnalysis): string {
   if (c.strategy === 'main-async') return `${c.workers} async tasks`;
   return c.strategy;
 }
+
