@@ -5,7 +5,7 @@
  */
 
 import type { DatasetSpec, Format } from '../core/types';
-import { FIXED_RECORD_BYTES, generateRange, indexVarlen, nextRecordStart } from '../core/workloads';
+import { FIXED_RECORD_BYTES, generateFixedInto, generateRange, indexVarlen, nextRecordStart } from '../core/workloads';
 import { abortError, yieldToEventLoop } from './clock';
 
 /** Target main-thread time per generated chunk: far below the 50 ms long-task line. */
@@ -69,24 +69,35 @@ export interface Layout {
 
 /**
  * Generates the dataset on this thread in chunks sized to take ≈ GENERATE_CHUNK_MS each
- * (measured as it goes: formats differ ~10× in speed), yielding after each, then assembles
- * them into one ArrayBuffer (or SharedArrayBuffer when `shared`).
+ * (measured as it goes: formats differ ~10× in speed), yielding after each, into one
+ * ArrayBuffer (or SharedArrayBuffer when `shared`). `fixed` data has a known size, so its
+ * chunks are written straight into the final buffer (peak memory = the dataset); varlen and
+ * csv lengths are known only once generated, so their chunks are assembled at the end.
  */
 export async function generateInChunks(
   spec: DatasetSpec,
   opts: { shared: boolean; signal?: AbortSignal; recordStart?: number; recordEnd?: number },
 ): Promise<Uint8Array> {
+  const first = opts.recordStart ?? 0;
+  const last = opts.recordEnd ?? spec.records;
+  const direct =
+    spec.format === 'fixed'
+      ? new Uint8Array(opts.shared ? new SharedArrayBuffer((last - first) * FIXED_RECORD_BYTES) : new ArrayBuffer((last - first) * FIXED_RECORD_BYTES))
+      : null;
   const chunks: Uint8Array[] = [];
   let total = 0;
   let chunkRecords = FIRST_CHUNK_RECORDS;
-  const last = opts.recordEnd ?? spec.records;
-  for (let start = opts.recordStart ?? 0; start < last; ) {
+  for (let start = first; start < last; ) {
     const end = Math.min(last, start + chunkRecords);
     const t0 = performance.now();
-    const chunk = generateRange(spec, start, end);
+    if (direct) {
+      generateFixedInto(spec, start, end, direct, (start - first) * FIXED_RECORD_BYTES);
+    } else {
+      const chunk = generateRange(spec, start, end);
+      chunks.push(chunk);
+      total += chunk.length;
+    }
     const ms = performance.now() - t0;
-    chunks.push(chunk);
-    total += chunk.length;
     // Aim the next chunk at the target time; grow at most 4× a step so one slow
     // measurement (GC, a descheduled thread) cannot produce a huge chunk.
     const perRecordMs = ms / (end - start);
@@ -96,6 +107,7 @@ export async function generateInChunks(
     await yieldToEventLoop();
     if (opts.signal?.aborted) throw abortError();
   }
+  if (direct) return direct;
   if (!opts.shared && chunks.length === 1) return chunks[0];
   const out = new Uint8Array(opts.shared ? new SharedArrayBuffer(total) : new ArrayBuffer(total));
   const pacer = new Pacer(opts.signal);

@@ -298,9 +298,15 @@ export function generate(spec: DatasetSpec): Uint8Array<ArrayBuffer> {
 
 function generateFixed(g: RecordGen, start: number, end: number): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array((end - start) * FIXED_RECORD_BYTES);
-  if (HOST_LITTLE_ENDIAN) {
-    // Aligned u32 stores straight into the fresh buffer; the reserved word stays 0.
-    const w = new Uint32Array(out.buffer);
+  writeFixedRecords(g, start, end, out, 0);
+  return out;
+}
+
+/** Writes records [start, end) as `fixed` into out from byte `at` (a multiple of 4). */
+function writeFixedRecords(g: RecordGen, start: number, end: number, out: Uint8Array, at: number): void {
+  if (HOST_LITTLE_ENDIAN && (out.byteOffset + at) % 4 === 0) {
+    // Aligned u32 stores straight into the buffer; the reserved word is written 0.
+    const w = new Uint32Array(out.buffer, out.byteOffset + at, (end - start) * 8);
     for (let i = start, o = 0; i < end; i++, o += 8) {
       g.at(i);
       const ts = g.ts;
@@ -311,15 +317,29 @@ function generateFixed(g: RecordGen, start: number, end: number): Uint8Array<Arr
       w[o + 4] = g.price;
       w[o + 5] = g.size;
       w[o + 6] = g.cost;
+      w[o + 7] = 0;
     }
   } else {
     const view = viewOf(out);
-    for (let i = start, p = 0; i < end; i++, p += FIXED_RECORD_BYTES) {
+    for (let i = start, p = at; i < end; i++, p += FIXED_RECORD_BYTES) {
       g.at(i);
       writeFixedRecord(view, p, i, g.key, g.ts, g.price, g.size, g.cost);
     }
   }
-  return out;
+}
+
+/**
+ * Records [start, end) of a `fixed` dataset written into `out` from byte `at`: the same
+ * bytes generateRange returns, without a buffer of their own (the engine generates each
+ * worker's share straight into the buffer it ships).
+ */
+export function generateFixedInto(spec: DatasetSpec, start: number, end: number, out: Uint8Array, at: number): void {
+  checkRange(spec, start, end);
+  if (spec.format !== 'fixed') throw new RangeError(`generateFixedInto: format must be fixed (got ${spec.format})`);
+  if (!Number.isInteger(at) || at < 0 || at + (end - start) * FIXED_RECORD_BYTES > out.length) {
+    throw new RangeError(`generateFixedInto: ${end - start} records do not fit at byte ${at} of ${out.length}`);
+  }
+  writeFixedRecords(new RecordGen(spec), start, end, out, at);
 }
 
 function generateVarlen(g: RecordGen, start: number, end: number): Uint8Array<ArrayBuffer> {

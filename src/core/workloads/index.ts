@@ -19,6 +19,7 @@ export {
   estimateBytes,
   generate,
   generateColumns,
+  generateFixedInto,
   generateRange,
   generateShard,
   keyOfRank,
