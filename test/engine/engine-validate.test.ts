@@ -4,6 +4,7 @@ import { ConfigError, type RunConfig } from '../../src/core/types';
 import {
   DEFAULT_MEMORY_BUDGET_BYTES,
   estimateRunBytes,
+  estimateRunBytesDetail,
   liveWorkerCount,
   memoryBudgetBytes,
   runOnce,
@@ -84,22 +85,39 @@ describe('refused before anything starts', () => {
   });
 
   it('a memory estimate over the budget, with the estimate in the message', async () => {
-    const big = config({ records: 50_000_000, shipping: 'copy' }); // 1.6 GB of fixed records, 3 copies
-    expect(estimateRunBytes(big)).toBe(50_000_000 * 32 * 3 + 3 * 50 * 48);
+    const big = config({ records: 50_000_000, shipping: 'copy' }); // 1.6 GB of fixed records: the pieces + the clones
+    expect(estimateRunBytes(big)).toBe(50_000_000 * 32 * 2 + 3 * 50 * 48);
     const e = await refusal(big);
     expect(e.field).toBe('records');
-    expect(e.message).toMatch(/^records must be small enough for the memory budget of 1\.00 GiB: this run needs ≈ 4\.47 GiB \(dataset ≈ 1\.49 GiB × 3 copies for shipping 'copy'/);
+    expect(e.message).toMatch(/^records must be small enough for the memory budget of 1\.00 GiB: this run needs ≈ 2\.98 GiB \(dataset ≈ 1\.49 GiB × 2 copies for shipping 'copy'/);
   });
 
   it('a lower budget when navigator.deviceMemory says so (a quarter of it)', async () => {
     expect(memoryBudgetBytes()).toBe(DEFAULT_MEMORY_BUDGET_BYTES);
     expect(memoryBudgetBytes(8)).toBe(DEFAULT_MEMORY_BUDGET_BYTES);
     expect(memoryBudgetBytes(1)).toBe(256 * 1024 * 1024);
-    const c = config({ records: 5_000_000, shipping: 'transfer' }); // 160 MB × 2
+    const c = config({ records: 5_000_000, shipping: 'transfer', format: 'csv' }); // ≈ 260 MB of csv × 2
     expect(() => validateRunConfig(c, isolated)).not.toThrow();
     const e = await refusal(c, { ...isolated, deviceMemory: 1 });
     expect(e.field).toBe('records');
-    expect(e.message).toMatch(/budget of 256\.0 MiB: this run needs ≈ 305\.2 MiB/);
+    expect(e.message).toMatch(/budget of 256\.0 MiB: this run needs ≈ [\d.]+ MiB \(dataset ≈ [\d.]+ MiB × 2 copies/);
+  });
+
+  it('dataset copies held at once, by format, strategy and shipping', () => {
+    const copies = (over: Partial<RunConfig>) => estimateRunBytesDetail(config(over)).datasetCopies;
+    // fixed is generated straight into its final buffer; varlen and csv in chunks, then assembled.
+    expect(copies({ strategy: 'main' })).toBe(1);
+    expect(copies({ strategy: 'main', format: 'csv' })).toBe(2);
+    expect(copies({ shipping: 'transfer' })).toBe(1);
+    expect(copies({ shipping: 'shared' })).toBe(1);
+    expect(copies({ shipping: 'transfer', format: 'varlen' })).toBe(2);
+    expect(copies({ shipping: 'transfer', scheduling: 'dynamic' })).toBe(1);
+    expect(copies({ shipping: 'generate-in-worker', format: 'csv' })).toBe(1);
+    // static copy: each worker's piece + its clone in the worker; an indexed varlen buffer adds its slices.
+    expect(copies({ shipping: 'copy' })).toBe(2);
+    expect(copies({ shipping: 'copy', format: 'varlen', varlenSplit: 'index' })).toBe(3);
+    expect(copies({ shipping: 'transfer', format: 'varlen', varlenSplit: 'index' })).toBe(2);
+    expect(copies({ shipping: 'copy', scheduling: 'dynamic' })).toBe(1);
   });
 
   it('fields of the dataset and job, and unknown enum values', async () => {
