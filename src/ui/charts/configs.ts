@@ -2,7 +2,7 @@
  * chart.js configs for the five charts: view model + theme → config. No state, no DOM;
  * Chart.svelte calls these with a plain snapshot of the model.
  */
-import type { ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js';
 import {
   SPAN_KINDS,
   SPAN_LABELS,
@@ -10,78 +10,43 @@ import {
   type SpeedupModel,
   type SpreadModel,
   type TimelineModel,
+  type TimePoint,
   type TimeVsRecordsModel,
 } from '../../core/chart-data';
-import { errorBarsPlugin, verticalMarkersPlugin, type ErrorBar } from './chart-plugins';
+import { errorBarsPlugin, verticalMarkersPlugin } from './chart-plugins';
 import { DASHES, POINT_STYLES, axis, baseOptions, compactNumber, type ChartTheme } from './chart-theme';
-
-type LineData = ChartDataset<'line', { x: number; y: number }[]> & { errorBars?: ErrorBar[] };
-
-const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '∞');
-
-/** Log-axis ticks: label 1, 2 and 5 × 10^k only, compactly. */
-function logTick(value: number | string): string {
-  const n = Number(value);
-  if (!(n > 0)) return '';
-  const mantissa = Math.round((n / 10 ** Math.floor(Math.log10(n) + 1e-9)) * 1000) / 1000;
-  return mantissa === 1 || mantissa === 2 || mantissa === 5 ? compactNumber(n) : '';
-}
+import { fmt, labelWithCi, lineChart, logTick, type LineData } from './line-chart';
 
 // a. Time vs records ----------------------------------------------------------------------
 
 export function timeVsRecordsConfig(m: TimeVsRecordsModel, t: ChartTheme): ChartConfiguration {
-  const width = t.bold ? 3 : 2;
-  const datasets: LineData[] = m.series.map((s, i) => {
-    const color = t.series[i % t.series.length];
-    return {
-      label: s.label,
-      data: s.points.map((p) => ({ x: p.records, y: p.medianMs })),
-      errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
-      borderColor: color,
-      backgroundColor: color,
-      borderWidth: width,
+  const datasets = m.series.map((s, i) =>
+    timeSeriesDataset(t, s, {
+      color: t.series[i % t.series.length],
       borderDash: DASHES[i % DASHES.length],
       pointStyle: POINT_STYLES[i % POINT_STYLES.length],
-      pointRadius: t.bold ? 6 : 4,
-      clip: 12, // points at the ends of the axes are drawn whole
-    };
-  });
-  const base = baseOptions(t);
-  return {
-    type: 'line',
-    data: { datasets },
-    options: {
-      ...base,
-      parsing: false,
-      plugins: {
-        ...base.plugins,
-        ppMarkers: { markers: m.breakEven ? [
-              {
-                x: m.breakEven.records,
-                label: m.breakEven.label,
-                shortLabel: m.breakEven.label.replace(/^Break-even ≈ | records.*$/g, ''),
-                color: t.text,
-              },
-            ] : [] },
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item) => {
-              const bars = (item.dataset as LineData).errorBars?.[item.dataIndex];
-              const ci = bars ? ` (95% CI ${fmt(bars.lo)}–${fmt(bars.hi)})` : '';
-              return `${item.dataset.label}: ${compactNumber(item.parsed.x ?? 0)} records, ${fmt(item.parsed.y ?? 0)} ms${ci}`;
-            },
+    }),
+  );
+  return lineChart(t, {
+    datasets,
+    markers: m.breakEven
+      ? [
+          {
+            x: m.breakEven.records,
+            label: m.breakEven.label,
+            shortLabel: m.breakEven.label.replace(/^Break-even ≈ | records.*$/g, ''),
+            color: t.text,
           },
-        },
-      },
-      scales: {
-        x: { ...axis(t, 'Records (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
-        // Every 1-2-5 label is kept: chart.js's auto-skip could leave a short range with one label.
-        y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick, autoSkip: false } },
-      },
+        ]
+      : [],
+    tooltipLabel: labelWithCi((records, ms) => `${compactNumber(records)} records, ${fmt(ms)} ms`),
+    scales: {
+      x: { ...axis(t, 'Records (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
+      // Every 1-2-5 label is kept: chart.js's auto-skip could leave a short range with one label.
+      y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick, autoSkip: false } },
     },
     plugins: [errorBarsPlugin, verticalMarkersPlugin],
-  } as ChartConfiguration;
+  });
 }
 
 export function timeVsRecordsLabel(m: TimeVsRecordsModel): string {
@@ -92,7 +57,6 @@ export function timeVsRecordsLabel(m: TimeVsRecordsModel): string {
 // b. Speedup vs workers -------------------------------------------------------------------
 
 export function speedupConfig(m: SpeedupModel, t: ChartTheme): ChartConfiguration {
-  const width = t.bold ? 3 : 2;
   const datasets: LineData[] = [
     {
       label: 'Measured (95% CI)',
@@ -105,70 +69,28 @@ export function speedupConfig(m: SpeedupModel, t: ChartTheme): ChartConfiguratio
       pointStyle: 'circle',
       pointRadius: t.bold ? 7 : 5,
     },
-    {
-      label: 'Ideal (S = N)',
-      data: m.ideal,
-      borderColor: t.grey,
-      backgroundColor: t.grey,
-      borderDash: [4, 4],
-      borderWidth: width,
-      pointRadius: 0,
-      pointStyle: 'line',
-    },
+    idealSpeedupDataset(t, m.ideal, [4, 4]),
   ];
-  if (m.amdahl) {
-    datasets.push({
-      label: `Amdahl fit, p = ${fmt(m.amdahl.p, 3)} (ceiling ${fmt(m.amdahl.ceiling, 1)}×)`,
-      data: m.amdahlCurve,
-      borderColor: t.orange,
-      backgroundColor: t.orange,
-      borderWidth: width,
-      pointRadius: 0,
-      pointStyle: 'line',
-    });
-  }
+  if (m.amdahl) datasets.push(amdahlCurveDataset(t, `Amdahl fit, p = ${fmt(m.amdahl.p, 3)} (ceiling ${fmt(m.amdahl.ceiling, 1)}×)`, m.amdahlCurve));
   if (m.usl) datasets.push(uslCurveDataset(t, `USL fit, σ = ${fmt(m.usl.sigma, 3)}, κ = ${fmt(m.usl.kappa, 4)}`, m.uslCurve));
   if (m.uslPeak) datasets.push(uslPeakDataset(t, `USL peak, N* ≈ ${fmt(m.uslPeak.x, 1)}`, m.uslPeak));
-  const base = baseOptions(t);
   const cores = m.cores;
-  return {
-    type: 'line',
-    data: { datasets },
-    options: {
-      ...base,
-      parsing: false,
-      plugins: {
-        ...base.plugins,
-        ppMarkers: {
-          markers:
-            cores !== undefined && cores < m.maxWorkers
-              ? [{ x: cores, label: `${cores} cores`, shortLabel: `${cores}`, color: t.muted }]
-              : [],
-        },
-        tooltip: {
-          ...base.plugins.tooltip,
-          callbacks: {
-            label: (item) => {
-              const bars = (item.dataset as LineData).errorBars?.[item.dataIndex];
-              const ci = bars ? ` (95% CI ${fmt(bars.lo)}–${fmt(bars.hi)})` : '';
-              return `${item.dataset.label}: ${fmt(item.parsed.x ?? 0, 1)} workers, ${fmt(item.parsed.y ?? 0)}×${ci}`;
-            },
-          },
-        },
+  return lineChart(t, {
+    datasets,
+    markers: cores !== undefined && cores < m.maxWorkers ? [{ x: cores, label: `${cores} cores`, shortLabel: `${cores}`, color: t.muted }] : [],
+    tooltipLabel: labelWithCi((workers, speedup) => `${fmt(workers, 1)} workers, ${fmt(speedup)}×`),
+    scales: {
+      x: {
+        ...axis(t, 'Workers'),
+        type: 'linear',
+        min: 1,
+        max: m.maxWorkers,
+        ticks: { ...axis(t, '').ticks, stepSize: m.maxWorkers <= 16 ? 1 : undefined, precision: 0 },
       },
-      scales: {
-        x: {
-          ...axis(t, 'Workers'),
-          type: 'linear',
-          min: 1,
-          max: m.maxWorkers,
-          ticks: { ...axis(t, '').ticks, stepSize: m.maxWorkers <= 16 ? 1 : undefined, precision: 0 },
-        },
-        y: { ...axis(t, 'Speedup (×)'), type: 'linear', beginAtZero: true },
-      },
+      y: { ...axis(t, 'Speedup (×)'), type: 'linear', beginAtZero: true },
     },
     plugins: [errorBarsPlugin, verticalMarkersPlugin],
-  } as ChartConfiguration;
+  });
 }
 
 export function speedupLabel(m: SpeedupModel): string {
@@ -349,6 +271,59 @@ export function spreadLabel(m: SpreadModel): string {
   const mild = m.points.filter((p) => p.outlier === 'mild').length;
   const severe = m.points.filter((p) => p.outlier === 'severe').length;
   return `Strip plot of every repetition's time for ${m.labels.length} configurations, medians marked; ${mild} mild and ${severe} severe outliers.`;
+}
+
+/**
+ * One series of median time per record count, with its CIs as error bars; shared by the time
+ * chart and the comparison's, which tell series apart by `look` differently.
+ */
+export function timeSeriesDataset(
+  t: ChartTheme,
+  s: { label: string; points: TimePoint[] },
+  look: { color: string; borderDash: number[]; pointStyle: PointStyle },
+): LineData {
+  return {
+    label: s.label,
+    data: s.points.map((p) => ({ x: p.records, y: p.medianMs })),
+    errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+    borderColor: look.color,
+    backgroundColor: look.color,
+    borderWidth: t.bold ? 3 : 2,
+    borderDash: look.borderDash,
+    pointStyle: look.pointStyle,
+    pointRadius: t.bold ? 6 : 4,
+    clip: 12, // points at the ends of the axes are drawn whole
+  };
+}
+
+/**
+ * The "ideal (S = N)" reference line. The dash is the caller's: in the comparison the before
+ * run's lines are already dashed [6, 4], so its ideal line is dotted.
+ */
+export function idealSpeedupDataset(t: ChartTheme, data: { x: number; y: number }[], borderDash: number[]): LineData {
+  return {
+    label: 'Ideal (S = N)',
+    data,
+    borderColor: t.grey,
+    backgroundColor: t.grey,
+    borderDash,
+    borderWidth: t.bold ? 3 : 2,
+    pointRadius: 0,
+    pointStyle: 'line',
+  };
+}
+
+/** The fitted Amdahl curve's line style, shared by the speedup chart and the fit panel. */
+export function amdahlCurveDataset(t: ChartTheme, label: string, data: { x: number; y: number }[]): LineData {
+  return {
+    label,
+    data,
+    borderColor: t.orange,
+    backgroundColor: t.orange,
+    borderWidth: t.bold ? 3 : 2,
+    pointRadius: 0,
+    pointStyle: 'line',
+  };
 }
 
 /** The fitted USL curve's line style, shared by the speedup chart and the fit panel. */
