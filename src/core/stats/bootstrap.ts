@@ -10,7 +10,7 @@
 
 import { StatsError } from './errors';
 import { DEFAULT_SEED, mulberry32, requireSeed } from './random';
-import { quantileSorted, sortAscending, type Sorted } from './sorted';
+import { quantileSorted, type Sorted } from './sorted';
 
 /** Resamples drawn when no option says otherwise: enough for stable 2.5 %/97.5 % tails. */
 export const DEFAULT_RESAMPLES = 5000;
@@ -58,15 +58,40 @@ function resampleMedian(sorted: Sorted, counts: Int32Array, rng: () => number): 
   return low;
 }
 
-/** 2.5 % and 97.5 % quantiles (Hyndman & Fan type 7) of bootstrap replicates. */
+/**
+ * 2.5 % and 97.5 % quantiles (Hyndman & Fan type 7) of bootstrap replicates, sorted in
+ * place: a Float64Array sorts numerically, and quantileSorted only indexes it.
+ */
 function percentileInterval(replicates: Float64Array): [number, number] {
-  const sorted = sortAscending(Array.from(replicates));
+  const sorted = replicates.sort() as unknown as Sorted;
   return [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)];
+}
+
+/**
+ * Intervals already drawn, by (resamples, seed, samples). A run's results are re-analysed
+ * while it streams in, and every point's interval was drawn again each time (5,000
+ * resamples each: tens of ms a refresh, measured as main-thread long tasks during a sweep).
+ * The answer depends only on the key, so a hit is exact. Bounded: oldest entries go first.
+ */
+const intervalCache = new Map<string, [number, number]>();
+const INTERVAL_CACHE_ENTRIES = 1024;
+
+function cached(key: string, draw: () => [number, number]): [number, number] {
+  const hit = intervalCache.get(key);
+  if (hit) return [hit[0], hit[1]];
+  const value = draw();
+  if (intervalCache.size >= INTERVAL_CACHE_ENTRIES) intervalCache.delete(intervalCache.keys().next().value!);
+  intervalCache.set(key, value);
+  return [value[0], value[1]];
 }
 
 /** 95 % percentile-bootstrap interval of the median of `sorted` (a single sample gives [x, x]). */
 export function bootstrapMedianCi(sorted: Sorted, options?: BootstrapOptions): [number, number] {
   const { resamples, seed } = resolveBootstrapOptions(options);
+  return cached(`m ${resamples} ${seed} ${sorted.join(',')}`, () => drawMedianCi(sorted, resamples, seed));
+}
+
+function drawMedianCi(sorted: Sorted, resamples: number, seed: number): [number, number] {
   const rng = mulberry32(seed);
   const counts = new Int32Array(sorted.length);
   const medians = new Float64Array(resamples);
@@ -85,6 +110,12 @@ export function bootstrapRatioOfMediansCi(
   options?: BootstrapOptions,
 ): [number, number] {
   const { resamples, seed } = resolveBootstrapOptions(options);
+  return cached(`r ${resamples} ${seed} ${numerator.join(',')} / ${denominator.join(',')}`, () =>
+    drawRatioCi(numerator, denominator, resamples, seed),
+  );
+}
+
+function drawRatioCi(numerator: Sorted, denominator: Sorted, resamples: number, seed: number): [number, number] {
   const rng = mulberry32(seed);
   const countsNum = new Int32Array(numerator.length);
   const countsDen = new Int32Array(denominator.length);
