@@ -43,14 +43,42 @@ describe('Chart.svelte updates', () => {
       { label: 'b', phasesMs: phases({ compute: 2, spawn: 4 }) },
     ]);
     flushSync();
+    // Redraws run in a task of their own (redraw-queue.ts), not inside the change.
+    expect(chart.data.labels).toEqual(['a']);
+    await expect.poll(() => chart.data.labels).toEqual(['a', 'b']);
     expect(ChartJs.getChart(canvas)).toBe(chart);
-    expect(chart.data.labels).toEqual(['a', 'b']);
     expect(chart.data.datasets.map((d) => d.label)).toEqual(['Spawn', 'Compute']);
 
     theme.set('dark');
     flushSync();
+    await expect.poll(() => chart.data.datasets[1]!.backgroundColor).toBe('#3d9be0');
     expect(ChartJs.getChart(canvas)).toBe(chart);
-    expect(chart.data.datasets[1]!.backgroundColor).toBe('#3d9be0');
     expect(new ThemeState(document.createElement('html')).mode).toBe('dark');
+  });
+
+  it('draws only the latest of several changes that arrive before its turn, once', async () => {
+    const props = reactiveProps({
+      model: buildPhases([{ label: 'a', phasesMs: phases({ compute: 5 }) }]) as PhaseModel,
+      build: phasesConfig,
+      label: 'phases',
+    });
+    const r = render(Chart<PhaseModel>, props);
+    cleanup = r.destroy;
+    const canvas = r.target.querySelector('canvas')!;
+    await expect.poll(() => ChartJs.getChart(canvas)).toBeDefined();
+    const chart = ChartJs.getChart(canvas)!;
+    let updates = 0;
+    const update = chart.update.bind(chart);
+    chart.update = (mode) => {
+      updates++;
+      update(mode);
+    };
+    for (const label of ['b', 'c', 'd']) {
+      props.model = buildPhases([{ label, phasesMs: phases({ compute: 1 }) }]);
+      flushSync();
+    }
+    await expect.poll(() => chart.data.labels).toEqual(['d']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(updates).toBe(1);
   });
 });
