@@ -21,19 +21,24 @@ afterEach(() => {
   localStorage.clear();
 });
 
+/** Mounts a phases chart of one configuration and waits for chart.js to draw it. */
+async function mountPhases() {
+  const props = reactiveProps({
+    model: buildPhases([{ label: 'a', phasesMs: phases({ compute: 5 }) }]) as PhaseModel,
+    build: phasesConfig,
+    label: 'phases',
+  });
+  const r = render(Chart<PhaseModel>, props);
+  cleanup = r.destroy;
+  const canvas = r.target.querySelector('canvas')!;
+  await expect.poll(() => ChartJs.getChart(canvas)).toBeDefined();
+  return { props, canvas, chart: ChartJs.getChart(canvas)! };
+}
+
 describe('Chart.svelte updates', () => {
   it('updates the same chart when the model changes and recolours it when the theme changes', async () => {
     theme.set('light');
-    const props = reactiveProps({
-      model: buildPhases([{ label: 'a', phasesMs: phases({ compute: 5 }) }]) as PhaseModel,
-      build: phasesConfig,
-      label: 'phases',
-    });
-    const r = render(Chart<PhaseModel>, props);
-    cleanup = r.destroy;
-    const canvas = r.target.querySelector('canvas')!;
-    await expect.poll(() => ChartJs.getChart(canvas)).toBeDefined();
-    const chart = ChartJs.getChart(canvas)!;
+    const { props, canvas, chart } = await mountPhases();
     expect(chart.data.labels).toEqual(['a']);
     const lightBlue = chart.data.datasets[0]!.backgroundColor;
     expect(lightBlue).toBe('#0072b2');
@@ -57,16 +62,7 @@ describe('Chart.svelte updates', () => {
   });
 
   it('draws only the latest of several changes that arrive before its turn, once', async () => {
-    const props = reactiveProps({
-      model: buildPhases([{ label: 'a', phasesMs: phases({ compute: 5 }) }]) as PhaseModel,
-      build: phasesConfig,
-      label: 'phases',
-    });
-    const r = render(Chart<PhaseModel>, props);
-    cleanup = r.destroy;
-    const canvas = r.target.querySelector('canvas')!;
-    await expect.poll(() => ChartJs.getChart(canvas)).toBeDefined();
-    const chart = ChartJs.getChart(canvas)!;
+    const { props, chart } = await mountPhases();
     let updates = 0;
     const update = chart.update.bind(chart);
     chart.update = (mode) => {
