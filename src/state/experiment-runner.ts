@@ -21,8 +21,12 @@ export const PUBLISH_INTERVAL_MS = 250;
 export interface ExperimentRunHooks {
   signal?: AbortSignal;
   onProgress?: (p: SweepProgress) => void;
-  /** Called after every repetition with the analysis so far and its chart view models. */
-  onUpdate?: (update: { analysis: ExperimentAnalysis; view: ResultsView; plan: RunPlan; record: RunRecord }) => void;
+  /**
+   * Called after a repetition with the analysis so far and its chart view models (at most
+   * every PUBLISH_INTERVAL_MS, and once at the end). The run waits for a returned promise
+   * before it measures on (the UI resolves it once the charts are drawn).
+   */
+  onUpdate?: (update: { analysis: ExperimentAnalysis; view: ResultsView; plan: RunPlan; record: RunRecord }) => void | Promise<void>;
   /** A storage problem that did not stop the run (e.g. quota exceeded): the run goes on in memory. */
   onStorageWarning?: (message: string) => void;
   /** Replaces the sweep runner (tests). */
@@ -69,11 +73,11 @@ export async function runAndRecord(
   let view: ResultsView = {};
   let lastPublishMs = -Infinity;
   let stale = false;
-  const publish = (p: RunPlan): void => {
+  const publish = async (p: RunPlan): Promise<void> => {
     stale = false;
     analysis = analyseExperiment(p, reps, env.timerResolutionMs);
     view = buildResultsView(analysis);
-    hooks.onUpdate?.({ analysis, view, plan: p, record });
+    await hooks.onUpdate?.({ analysis, view, plan: p, record });
   };
 
   const result = await sweep(experiment, {
@@ -103,13 +107,13 @@ export async function runAndRecord(
       const now = performance.now();
       if (now - lastPublishMs >= PUBLISH_INTERVAL_MS) {
         lastPublishMs = now;
-        publish(p);
+        await publish(p);
       } else {
         stale = true;
       }
     },
   });
-  if (stale && plan) publish(plan);
+  if (stale && plan) await publish(plan);
 
   record.status = result.status;
   if (result.error) record.error = result.error;

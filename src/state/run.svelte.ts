@@ -7,6 +7,7 @@ import type { ExperimentAnalysis } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import type { RunRecord } from '../core/run-record';
 import type { ExperimentConfig, RunStatus } from '../core/types';
+import { uiWorkSettled } from './ui-work';
 
 /** What a runner can publish beside the view models: the analysis (lessons judge it) and the record. */
 export interface PublishedRun {
@@ -23,8 +24,12 @@ export interface RunHooks {
    * with the runner's own ETA when it has one (it knows each configuration's duration).
    */
   progress(done: number, total: number, etaMs?: number | null): void;
-  /** Replaces what the results area shows; call after each repetition or point. */
-  publish(view: ResultsView, run?: PublishedRun): void;
+  /**
+   * Replaces what the results area shows; call after each repetition or point. Resolves once
+   * it is drawn: a runner awaits that before measuring on, so no drawing lands inside a
+   * measured repetition.
+   */
+  publish(view: ResultsView, run?: PublishedRun): void | Promise<void>;
   /** A storage problem that did not stop the run (shown, not fatal). */
   warn?(message: string): void;
 }
@@ -125,6 +130,7 @@ export class RunState {
         if (this.#abort !== abort) return;
         this.results = view;
         if (published) this.published = published;
+        return uiWorkSettled();
       },
       warn: (message) => {
         if (this.#abort === abort) this.warning = message;

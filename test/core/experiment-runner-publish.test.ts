@@ -55,4 +55,30 @@ describe('runAndRecord', () => {
     expect(stored.ok && stored.value.repetitions).toHaveLength(60);
     expect(stored.ok && stored.value.status).toBe('complete');
   });
+
+  it('measures on only after the UI has drawn what was published', async () => {
+    const events: string[] = [];
+    const sweep = (async (exp, hooks) => {
+      const result = await instantSweep(exp, {
+        ...hooks,
+        onRepetition: async (rep, plan) => {
+          events.push(`rep ${rep.role} ${rep.repetition}`);
+          await hooks?.onRepetition?.(rep, plan);
+        },
+      });
+      return result;
+    }) as typeof runSweep;
+    await runAndRecord({ ...experiment, repetitions: 1 }, env, undefined, {
+      sweep,
+      onUpdate: async () => {
+        events.push('drawing');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push('drawn');
+      },
+    });
+    // The first repetition publishes (nothing published yet); the next starts after 'drawn'.
+    expect(events.slice(0, 4)).toEqual([events[0], 'drawing', 'drawn', events[3]]);
+    expect(events[3]).toMatch(/^rep /);
+    expect(events[events.length - 1]).toBe('drawn');
+  });
 });

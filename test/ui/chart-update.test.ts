@@ -8,6 +8,7 @@ import { ThemeState } from '../../src/state/theme.svelte';
 import { theme } from '../../src/state/theme.svelte';
 import { PHASES, type Phase } from '../../src/core/types';
 import { render } from './helpers';
+import { uiWorkSettled } from '../../src/state/ui-work';
 import { reactiveProps } from './reactive-props.svelte';
 import '../../src/ui/global.css';
 
@@ -48,7 +49,7 @@ describe('Chart.svelte updates', () => {
       { label: 'b', phasesMs: phases({ compute: 2, spawn: 4 }) },
     ]);
     flushSync();
-    // Redraws run in a task of their own (redraw-queue.ts), not inside the change.
+    // Redraws run in a task of their own (state/ui-work.ts), not inside the change.
     expect(chart.data.labels).toEqual(['a']);
     await expect.poll(() => chart.data.labels).toEqual(['a', 'b']);
     expect(ChartJs.getChart(canvas)).toBe(chart);
@@ -76,5 +77,13 @@ describe('Chart.svelte updates', () => {
     await expect.poll(() => chart.data.labels).toEqual(['d']);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(updates).toBe(1);
+  });
+
+  it('uiWorkSettled resolves once every queued chart has drawn the latest change', async () => {
+    const { props, chart } = await mountPhases();
+    props.model = buildPhases([{ label: 'settled', phasesMs: phases({ compute: 3 }) }]);
+    await uiWorkSettled(); // no flushSync: it lets the effects queue their redraws first
+    expect(chart.data.labels).toEqual(['settled']);
+    await uiWorkSettled(); // nothing waiting: resolves at once
   });
 });
