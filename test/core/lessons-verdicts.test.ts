@@ -86,6 +86,10 @@ describe('amdahl-wall verdict', () => {
     expect(v.status).toBe('not-reproduced');
     expect(v.reason).toMatch(/beat the bound/);
   });
+  it('does not take one worker a few % faster than the baseline for a broken wall (same work, noise)', () => {
+    const a = fabricate(exp, (c) => ({ wallMs: isBaseline(c) ? 100 : c.workers === 1 ? 95 : 100 * (0.3 + 0.7 / c.workers) }));
+    expect(l.verdict(a, env4).status).toBe('reproduced');
+  });
   it('does not count "no speedup at all" (busy cores) as meeting the wall', () => {
     const a = fabricate(exp, (c) => ({ wallMs: isBaseline(c) ? 100 : 100 + c.workers }));
     const v = l.verdict(a, env4);
