@@ -71,6 +71,16 @@ export function allocColumns(n: number, withPayload: boolean): RecordColumns {
   };
 }
 
+/** Stores the fields a reader put into r as record i of cols (the payload is the caller's: formats differ). */
+export function storeFields(cols: RecordColumns, i: number, r: RecordFields): void {
+  cols.id[i] = r.id;
+  cols.key[i] = r.key;
+  cols.ts[i] = r.tsHi * TWO_POW_32 + r.tsLo;
+  cols.price[i] = r.price;
+  cols.size[i] = r.size;
+  cols.cost[i] = r.cost;
+}
+
 /** Number of records in columns, after checking every column has the same length. */
 export function columnsLength(cols: RecordColumns): number {
   const n = cols.id.length;

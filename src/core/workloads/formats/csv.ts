@@ -11,10 +11,11 @@ import {
   allocColumns,
   checkTs,
   columnsLength,
+  type RecordColumns,
   RecordFields,
+  storeFields,
   TS_LIMIT,
   TWO_POW_32,
-  type RecordColumns,
 } from '../record';
 
 const COMMA = 0x2c;
@@ -217,12 +218,7 @@ export function decodeCsv(bytes: Uint8Array): RecordColumns {
   const r = new RecordFields();
   for (let i = 0, p = 0; i < n; i++) {
     p = readCsv(bytes, p, r);
-    cols.id[i] = r.id;
-    cols.key[i] = r.key;
-    cols.ts[i] = r.tsHi * TWO_POW_32 + r.tsLo;
-    cols.price[i] = r.price;
-    cols.size[i] = r.size;
-    cols.cost[i] = r.cost;
+    storeFields(cols, i, r);
     payload[i] = bytes.slice(r.payloadStart, r.payloadEnd);
   }
   return cols;

@@ -9,10 +9,11 @@ import {
   allocColumns,
   checkTs,
   columnsLength,
+  type RecordColumns,
   RecordFields,
+  storeFields,
   TS_HI_LIMIT,
   TWO_POW_32,
-  type RecordColumns,
 } from '../record';
 
 /** Bytes per `fixed` record. */
@@ -101,12 +102,7 @@ export function decodeFixed(bytes: Uint8Array): RecordColumns {
   const r = new RecordFields();
   for (let i = 0, p = 0; i < n; i++) {
     p = readFixed(view, p, r);
-    cols.id[i] = r.id;
-    cols.key[i] = r.key;
-    cols.ts[i] = r.tsHi * TWO_POW_32 + r.tsLo;
-    cols.price[i] = r.price;
-    cols.size[i] = r.size;
-    cols.cost[i] = r.cost;
+    storeFields(cols, i, r);
   }
   return cols;
 }

@@ -23,9 +23,10 @@ import {
   allocColumns,
   checkTs,
   columnsLength,
-  RecordFields,
-  TWO_POW_32,
   type RecordColumns,
+  RecordFields,
+  storeFields,
+  TWO_POW_32,
 } from '../record';
 
 /** The record terminator (ASCII "group separator", as in MARC). */
@@ -247,12 +248,7 @@ export function decodeVarlen(bytes: Uint8Array): RecordColumns {
   const r = new RecordFields();
   for (let i = 0; i < n; i++) {
     readVarlen(bytes, starts[i], r);
-    cols.id[i] = r.id;
-    cols.key[i] = r.key;
-    cols.ts[i] = r.tsHi * TWO_POW_32 + r.tsLo;
-    cols.price[i] = r.price;
-    cols.size[i] = r.size;
-    cols.cost[i] = r.cost;
+    storeFields(cols, i, r);
     payload[i] = bytes.slice(r.payloadStart, r.payloadEnd);
   }
   return cols;
