@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
+import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findBrowser } from './src/node/find-browser.ts';
@@ -17,7 +19,7 @@ const isolationHeaders = {
 
 // The built app runs no inline script, no eval and loads nothing from elsewhere; the policy
 // says so. (Not on the dev server: Vite's hot reload injects <style> elements there.)
-const contentSecurityPolicy = [
+const cspDirectives = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
@@ -25,11 +27,48 @@ const contentSecurityPolicy = [
   "font-src 'self'",
   "connect-src 'self'",
   "worker-src 'self'",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+// frame-ancestors only works as a header (browsers ignore it in a <meta> tag, with a warning).
+const contentSecurityPolicy = [...cspDirectives, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * Static hosts send no headers, so the built index.html carries the policy itself as a
+ * <meta> tag (first in <head>, before anything it governs).
+ */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'csp-meta-tag',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: cspDirectives.join('; ') }, injectTo: 'head-prepend' },
+      ],
+    },
+  };
+}
+
+/**
+ * The preview server's static files answer a revalidation with a bare 304 that lacks the
+ * isolation headers; WebKit then refuses to start a module worker from the cached script
+ * (every second `new Worker` of the same URL fails). Setting the headers before the static
+ * handler runs puts them on every response, 304s included.
+ */
+function isolationOnEveryResponse(headers: Record<string, string>): Plugin {
+  return {
+    name: 'isolation-on-every-response',
+    configurePreviewServer(server) {
+      server.middlewares.use((_req, res, next) => {
+        for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        next();
+      });
+    },
+  };
+}
 
 // Only browser-touching test projects need a Chromium: find it lazily so `vite build` never does.
 function browserLaunchOptions() {
@@ -40,12 +79,50 @@ function browserLaunchOptions() {
 const wantsBrowser = process.env.VITEST !== undefined;
 
 export default defineConfig({
-  plugins: [svelte()],
+  // Relative asset URLs: the built app works from any folder of any static host.
+  base: './',
+  plugins: [
+    svelte(),
+    cspMetaTag(),
+    isolationOnEveryResponse({ ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy }),
+    // One service worker for the offline cache and the isolation headers (src/sw/sw.ts);
+    // the page registers it itself (src/state/service-worker.ts), so no inline script is added.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      includeManifestIcons: false,
+      registerType: 'prompt',
+      manifest: {
+        name: 'Parallel Playground',
+        short_name: 'Parallel',
+        description: 'See what parallelism really costs: record workloads across 1…N Web Workers, measured honestly.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#10151c',
+        theme_color: '#10151c',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        rollupFormat: 'iife',
+        // The app, its workers, styles and icons; not source maps, not the benchmark page.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globIgnores: ['**/bench*', 'bench/**', '**/workerpool*'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   define: {
     __APP_VERSION__: JSON.stringify(pkg.version),
   },
   server: { headers: isolationHeaders },
-  preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy } },
   worker: { format: 'es' },
   // Found late by the dep scanner (only behind a dynamic import), which made the first browser test reload.
   optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fast-check', 'axe-core'] },

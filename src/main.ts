@@ -1,7 +1,19 @@
 import { mount } from 'svelte';
 import App from './ui/App.svelte';
+import { setUpServiceWorker } from './state/service-worker.svelte';
 import './ui/global.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
-mount(App, { target });
+
+const swSetUp = setUpServiceWorker({ enabled: import.meta.env.PROD, url: new URL('sw.js', document.baseURI).href });
+
+// A page that is not isolated yet may be one reload away from it (a static host with no
+// headers): settle that before mounting, so nothing a person starts is cut off by the reload.
+if (globalThis.crossOriginIsolated === true) {
+  mount(App, { target });
+} else {
+  void swSetUp.then((status) => {
+    if (status !== 'reloading') mount(App, { target });
+  });
+}
