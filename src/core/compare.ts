@@ -260,6 +260,10 @@ const CONFIG_FIELDS = (Object.keys(CONFIG_ORDER) as (keyof RunConfig)[]).sort((a
 const ENV_LABELS: Record<keyof RecordedEnvironment, string> = {
   hardwareConcurrency: 'Cores reported',
   crossOriginIsolated: 'Cross-origin isolated',
+  sharedArrayBuffer: 'SharedArrayBuffer',
+  atomicsWaitAsync: 'Atomics.waitAsync',
+  moduleWorkers: 'Module workers',
+  measuredCores: 'Cores measured',
   timerResolutionMs: 'Timer resolution (ms)',
   deviceMemoryGiB: 'Device memory (GiB)',
   userAgent: 'Browser (user agent)',

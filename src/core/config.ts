@@ -44,6 +44,19 @@ export const MAX_SWEEP_VALUES = 32;
 export interface EnvFacts {
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
+  /** A SharedArrayBuffer can be made; absent means "as isolation says" (older stored runs). */
+  sharedArrayBuffer?: boolean;
+}
+
+/**
+ * Why the `shared` shipping mode cannot run in this environment, or undefined when it can.
+ * One sentence fragment, used by the form, the engine's validation and the lessons alike.
+ */
+export function sharedMemoryUnavailable(env: Pick<EnvFacts, 'crossOriginIsolated' | 'sharedArrayBuffer'>): string | undefined {
+  if (env.sharedArrayBuffer ?? env.crossOriginIsolated) return undefined;
+  return env.crossOriginIsolated
+    ? 'this browser gives no SharedArrayBuffer here, even though the page is cross-origin isolated'
+    : 'SharedArrayBuffer needs a cross-origin isolated page (COOP: same-origin and COEP: require-corp, from the server or the app’s service worker), and this page is not isolated';
 }
 
 /**
@@ -372,9 +385,8 @@ export function valueError(field: FieldId, value: unknown, experiment: Experimen
     if (typeof value !== 'string' || !spec.choices.includes(value)) {
       return `${spec.label} must be ${allowedText(spec)}`;
     }
-    if (field === 'shipping' && value === 'shared' && !env.crossOriginIsolated) {
-      return 'Shipping "shared" needs cross-origin isolation, which this page does not have; choose copy, transfer or generate-in-worker';
-    }
+    const noShared = field === 'shipping' && value === 'shared' ? sharedMemoryUnavailable(env) : undefined;
+    if (noShared) return `Shipping "shared" cannot run here: ${noShared}; choose copy, transfer or generate-in-worker`;
     return undefined;
   }
   const range = rangeOf(field, experiment, env);

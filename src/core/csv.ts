@@ -58,6 +58,8 @@
  * | user_agent | text | navigator.userAgent of the browser that ran it. |
  * | hardware_concurrency | count | navigator.hardwareConcurrency (a hint; browsers may clamp it). |
  * | cross_origin_isolated | boolean | COOP/COEP in force (SharedArrayBuffer, 5 µs timers). |
+ * | shared_array_buffer | boolean | SharedArrayBuffer could be made (the `shared` mode); empty for runs recorded before it was kept. |
+ * | measured_cores | count | Workers measured to run at full speed at once; empty when the probe had not run. |
  * | timer_resolution_ms | ms | Smallest step of performance.now() observed. |
  * | device_memory_gib | GiB | navigator.deviceMemory (Chromium only); empty when unknown. |
  * | app_version | text | Version of Parallel Playground that recorded the run. |
@@ -132,6 +134,8 @@ const ENV_COLUMNS = [
   'user_agent',
   'hardware_concurrency',
   'cross_origin_isolated',
+  'shared_array_buffer',
+  'measured_cores',
   'timer_resolution_ms',
   'device_memory_gib',
   'app_version',
@@ -232,6 +236,8 @@ const ENV_DOCS: Record<(typeof ENV_COLUMNS)[number], ColumnDoc> = {
   user_agent: { unit: 'text', meaning: 'navigator.userAgent of the browser that ran it.' },
   hardware_concurrency: { unit: 'count', meaning: 'navigator.hardwareConcurrency (a hint; browsers may clamp it).' },
   cross_origin_isolated: { unit: 'boolean', meaning: 'COOP/COEP in force: SharedArrayBuffer and 5 µs timers available.' },
+  shared_array_buffer: { unit: 'boolean', meaning: 'SharedArrayBuffer could be made (the `shared` mode); empty for runs recorded before it was kept.' },
+  measured_cores: { unit: 'count', meaning: 'Workers measured to run at full speed at once; empty when the probe had not run.' },
   timer_resolution_ms: { unit: 'ms', meaning: 'Smallest step of performance.now() observed.' },
   device_memory_gib: { unit: 'GiB', meaning: 'navigator.deviceMemory (Chromium only); empty when unknown.' },
   app_version: { unit: 'text', meaning: 'Version of Parallel Playground that recorded the run.' },
@@ -363,6 +369,8 @@ function envCells(record: RunRecord): Cell[] {
     env.userAgent,
     env.hardwareConcurrency,
     env.crossOriginIsolated,
+    env.sharedArrayBuffer,
+    env.measuredCores,
     env.timerResolutionMs,
     env.deviceMemoryGiB,
     env.appVersion,

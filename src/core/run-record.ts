@@ -58,14 +58,29 @@ export const LIMITS = {
   points: 1_000_000,
 } as const;
 
-/** What a run records about the browser it ran in; the same shape as engine/environment's EnvironmentInfo. */
+/** What a run records about the browser it ran in (the live page's view is engine/environment's EnvironmentInfo). */
 export interface RecordedEnvironment {
   userAgent: string;
+  /** navigator.hardwareConcurrency; browsers may clamp or invent it (privacy), so it is a hint. */
   hardwareConcurrency: number;
+  /** COOP/COEP were in force: the precondition for SharedArrayBuffer and fine timers. */
   crossOriginIsolated: boolean;
+  /** Smallest positive step of performance.now() observed, ms. */
   timerResolutionMs: number;
+  /** navigator.deviceMemory in GiB (Chromium only, rounded and capped by the browser), when present. */
   deviceMemoryGiB?: number;
   appVersion: string;
+  /**
+   * A SharedArrayBuffer could really be made (the `shared` mode); isolation alone is not enough
+   * in every engine (WebKitGTK is isolated and has none). Absent in runs recorded before this was kept.
+   */
+  sharedArrayBuffer?: boolean;
+  /** Atomics.waitAsync existed. */
+  atomicsWaitAsync?: boolean;
+  /** Module workers started. */
+  moduleWorkers?: boolean;
+  /** Workers measured to run at full speed at once, when the capacity probe had run. */
+  measuredCores?: number;
 }
 
 /**
@@ -216,6 +231,10 @@ export const EnvironmentSchema = v.strictObject({
   timerResolutionMs: nonNegative,
   deviceMemoryGiB: v.optional(nonNegative),
   appVersion: text(LIMITS.appVersionChars),
+  sharedArrayBuffer: v.optional(v.boolean()),
+  atomicsWaitAsync: v.optional(v.boolean()),
+  moduleWorkers: v.optional(v.boolean()),
+  measuredCores: v.optional(int(1, 1 << 16)),
 });
 
 const PointSummarySchema = v.strictObject({

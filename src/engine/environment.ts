@@ -1,17 +1,55 @@
+import type { RecordedEnvironment } from '../core/run-record';
 import { timerResolution } from '../core/stats';
 
-/** The facts about this browser that every run record carries and the Environment panel shows. */
-export interface EnvironmentInfo {
-  userAgent: string;
-  /** navigator.hardwareConcurrency; browsers may clamp or randomise it (privacy), so it is a hint. */
-  hardwareConcurrency: number;
-  /** True when COOP/COEP are in force: SharedArrayBuffer, Atomics.wait and fine timers work. */
-  crossOriginIsolated: boolean;
-  /** Smallest positive step of performance.now() observed here, ms. */
-  timerResolutionMs: number;
-  /** navigator.deviceMemory in GiB (Chromium only, rounded and capped by the browser), when present. */
-  deviceMemoryGiB?: number;
-  appVersion: string;
+/**
+ * The facts about this browser that every run record carries and the Environment panel shows:
+ * the stored shape (src/core/run-record.ts, where each field is documented), with the
+ * capabilities that older stored runs lack always known for the live page.
+ */
+export type EnvironmentInfo = RecordedEnvironment & Required<Pick<RecordedEnvironment, 'sharedArrayBuffer' | 'atomicsWaitAsync' | 'moduleWorkers'>>;
+
+/** What this page can do, detected rather than assumed. */
+export type Capabilities = Pick<EnvironmentInfo, 'crossOriginIsolated' | 'sharedArrayBuffer' | 'atomicsWaitAsync' | 'moduleWorkers'>;
+
+function canMakeSharedArrayBuffer(): boolean {
+  if (typeof SharedArrayBuffer !== 'function') return false;
+  try {
+    return new SharedArrayBuffer(8).byteLength === 8;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Module-worker support without starting a worker or fetching anything: a browser that knows
+ * the `type` option reads it while converting the constructor's arguments, before it parses
+ * the URL — and this URL cannot be parsed, so the constructor throws and nothing is loaded
+ * (no request, nothing for the content security policy to report).
+ */
+function understandsModuleWorkers(): boolean {
+  let read = false;
+  const options = {
+    get type(): WorkerType {
+      read = true;
+      return 'module';
+    },
+  };
+  try {
+    new Worker('http://[', options).terminate();
+  } catch {
+    // Expected: the URL does not parse. The options were read first.
+  }
+  return read;
+}
+
+/** Detects the page's capabilities (cheap; no worker is started). */
+export function detectCapabilities(): Capabilities {
+  return {
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    sharedArrayBuffer: canMakeSharedArrayBuffer(),
+    atomicsWaitAsync: typeof Atomics === 'object' && typeof (Atomics as { waitAsync?: unknown }).waitAsync === 'function',
+    moduleWorkers: typeof Worker === 'function' && understandsModuleWorkers(),
+  };
 }
 
 let cached: EnvironmentInfo | undefined;
@@ -23,10 +61,10 @@ export function captureEnvironment(): EnvironmentInfo {
   cached = {
     userAgent: nav.userAgent,
     hardwareConcurrency: nav.hardwareConcurrency || 1,
-    crossOriginIsolated: globalThis.crossOriginIsolated === true,
     timerResolutionMs: timerResolution(() => performance.now()),
     ...(typeof nav.deviceMemory === 'number' ? { deviceMemoryGiB: nav.deviceMemory } : {}),
     appVersion: __APP_VERSION__,
+    ...detectCapabilities(),
   };
   return cached;
 }

@@ -14,7 +14,8 @@ import {
   type JobSpec,
   type RunConfig,
 } from '../core/types';
-import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, workerCap } from '../core/config';
+import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, workerCap } from '../core/config';
+import { detectCapabilities } from './environment';
 import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
 import { needsIndex } from './dataset';
 
@@ -30,6 +31,8 @@ export const TABLE_BYTES_PER_KEY = 48;
 export interface RunEnv {
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
+  /** A SharedArrayBuffer can be made (isolation alone is not enough in every engine). */
+  sharedArrayBuffer?: boolean;
   /** navigator.deviceMemory in GiB, when the browser reports it. */
   deviceMemory?: number;
 }
@@ -40,6 +43,7 @@ export function currentEnv(): RunEnv {
   const env: RunEnv = {
     hardwareConcurrency: nav?.hardwareConcurrency || 1,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    sharedArrayBuffer: detectCapabilities().sharedArrayBuffer,
   };
   if (typeof nav?.deviceMemory === 'number') env.deviceMemory = nav.deviceMemory;
   return env;
@@ -165,12 +169,9 @@ export function validateRunConfig(config: RunConfig, env: RunEnv): void {
       config.batchSize,
     );
   }
-  if (usesShipping(config.strategy) && config.shipping === 'shared' && !env.crossOriginIsolated) {
-    throw new ConfigError(
-      'shipping',
-      `'copy', 'transfer' or 'generate-in-worker' here: 'shared' needs SharedArrayBuffer, which needs a cross-origin isolated page (COOP: same-origin + COEP: require-corp), and this page is not`,
-      config.shipping,
-    );
+  const noShared = usesShipping(config.strategy) && config.shipping === 'shared' ? sharedMemoryUnavailable(env) : undefined;
+  if (noShared) {
+    throw new ConfigError('shipping', `'copy', 'transfer' or 'generate-in-worker' here: 'shared' cannot run because ${noShared}`, config.shipping);
   }
   if (typeof config.serialFraction !== 'number' || !(config.serialFraction >= 0 && config.serialFraction <= 0.95)) {
     throw new ConfigError('serialFraction', 'a number from 0 to 0.95', config.serialFraction);

@@ -1,6 +1,6 @@
 import { amdahlSpeedup } from '../core/stats';
 import type { Lesson } from './types';
-import { because, fmtPct, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
+import { because, coresPhrase, lessonCores, fmtPct, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
 
 const SERIAL = 0.2;
 
@@ -31,7 +31,7 @@ export const amdahlWall: Lesson = {
     patch: { serialFraction: 0 },
   },
   preset(env, budget) {
-    const cores = Math.max(2, Math.floor(env.hardwareConcurrency) || 1);
+    const cores = Math.max(2, lessonCores(env));
     const top = budget === 'quick' ? Math.min(cores, 4) : Math.min(cores, 8);
     const workers = Array.from({ length: top }, (_, i) => i + 1);
     return {
@@ -64,8 +64,8 @@ export const amdahlWall: Lesson = {
     const aboveBound = series.points.filter(
       (pt) => pt.point.config.workers > 1 && pt.speedup!.ci95[0] > amdahlSpeedup(1 - SERIAL, pt.point.config.workers) * 1.02,
     );
-    if (env.hardwareConcurrency < 2) {
-      return { status: 'not-reproduced', headline: 'One core cannot show a speedup curve.', numbers, reason: 'This browser reports a single core, so every worker count runs one at a time.' };
+    if (lessonCores(env) < 2) {
+      return { status: 'not-reproduced', headline: 'One core cannot show a speedup curve.', numbers, reason: `With one core (${coresPhrase(env)}), every worker count runs one at a time.` };
     }
     // Without any real speedup there is no curve to meet the wall: staying under the bound proves nothing then.
     const helped = series.points.some((pt) => pt.point.config.workers > 1 && pt.speedup!.ci95[0] > 1);

@@ -1,5 +1,5 @@
 import type { Lesson } from './types';
-import { because, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps } from './verdict-helpers';
+import { because, coresPhrase, lessonCores, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps } from './verdict-helpers';
 
 export const concurrencyNotParallelism: Lesson = {
   id: 'concurrency-not-parallelism',
@@ -59,8 +59,8 @@ export const concurrencyNotParallelism: Lesson = {
       return { status: 'reproduced', headline: `${n} concurrent tasks: ${fmtX(async.speedup!.ratio)}. ${n} parallel workers: ${fmtX(pool.speedup!.ratio)}.`, numbers };
     }
     const why = !poolWins
-      ? env.hardwareConcurrency < 2
-        ? 'this browser reports one core, so the workers cannot run at the same time either'
+      ? lessonCores(env) < 2
+        ? `${coresPhrase(env)}, so the workers cannot run at the same time either`
         : `the workers were not clearly faster (speedup CI from ${fmtX(pool.speedup!.ci95[0])}); the cores may be busy`
       : `the async tasks looked faster than one worker (CI from ${fmtX(async.speedup!.ci95[0])}), which points at a difference in start-up, not parallelism`;
     return { status: 'not-reproduced', headline: 'The contrast did not show clearly.', numbers, reason: because(why, noiseReason([async, pool])) };

@@ -1,3 +1,4 @@
+import { sharedMemoryUnavailable } from '../core/config';
 import { speedup } from '../core/stats';
 import type { Lesson } from './types';
 import { because, fmtCi, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps } from './verdict-helpers';
@@ -38,7 +39,7 @@ export const copyTransferShare: Lesson = {
   },
   preset(env, budget) {
     const n = lessonWorkers(env);
-    const modes = ['copy', 'transfer', ...(env.crossOriginIsolated ? ['shared'] : []), 'generate-in-worker'];
+    const modes = ['copy', 'transfer', ...(sharedMemoryUnavailable(env) ? [] : ['shared']), 'generate-in-worker'];
     return {
       base: lessonBase({ job: 'parse', format: 'fixed', strategy: 'pool', poolLife: 'warm', workRounds: 0, workers: n }),
       sweep: [
@@ -50,9 +51,10 @@ export const copyTransferShare: Lesson = {
       lessonId: 'copy-transfer-share',
     };
   },
-  verdict(analysis) {
+  verdict(analysis, env) {
     const missing = missingData(analysis);
     if (missing) return missing;
+    const noShared = sharedMemoryUnavailable(env);
     const largest = Math.max(...analysis.points.map((p) => p.point.config.records));
     const at = pointsWhere(analysis.points, { records: largest });
     const numbers = at.map((p) => ({ label: `${p.point.config.shipping}, ${fmtCount(largest)} records`, value: `ship-in ${fmtMs(p.phaseMediansMs.shipIn)}` }));
@@ -62,6 +64,8 @@ export const copyTransferShare: Lesson = {
     const shipIn = (p: typeof copy) => p.samples.map((s) => Math.max(s.phasesMs.shipIn, 1e-3));
     const r = speedup(shipIn(copy), shipIn(transfer));
     numbers.push({ label: 'Copy ÷ transfer, ship-in', value: `${fmtX(r.ratio)} (${fmtCi(r.ci95, fmtX)})` });
+    // Without SharedArrayBuffer the lesson still compares copy and transfer, and says what it left out.
+    if (noShared) numbers.push({ label: 'shared', value: `not measured: ${noShared}` });
     if (r.ratio >= MIN_RATIO && r.ci95[0] > MIN_CI_LOW) {
       return { status: 'reproduced', headline: `Copying ${fmtCount(largest)} records in took ${fmtX(r.ratio)} as long as transferring them.`, numbers };
     }

@@ -1,5 +1,5 @@
 import type { Lesson } from './types';
-import { because, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
+import { because, coresPhrase, lessonCores, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
 
 export const moreWorkersThanCores: Lesson = {
   id: 'more-workers-than-cores',
@@ -27,7 +27,7 @@ export const moreWorkersThanCores: Lesson = {
     patch: { poolLife: 'cold' },
   },
   preset(env, budget) {
-    const cores = Math.max(1, Math.floor(env.hardwareConcurrency) || 1);
+    const cores = lessonCores(env);
     const cap = Math.min(64, Math.max(8, 2 * cores));
     const values = budget === 'quick' ? [1, cores, 2 * cores, 4 * cores] : [1, 2, cores, Math.ceil(1.5 * cores), 2 * cores, 3 * cores, 4 * cores];
     const workers = [...new Set(values.map((v) => Math.min(v, cap, 64)))].sort((a, b) => a - b);
@@ -46,7 +46,7 @@ export const moreWorkersThanCores: Lesson = {
     const missing = missingData(analysis);
     if (missing) return missing;
     const series = analysis.workerScaling[0];
-    const cores = Math.max(1, Math.floor(env.hardwareConcurrency) || 1);
+    const cores = lessonCores(env);
     const pts = series.points.slice().sort((a, b) => a.point.config.workers - b.point.config.workers);
     const atCores = pts.filter((p) => p.point.config.workers <= cores).pop() ?? pts[0];
     const most = pts[pts.length - 1];
@@ -59,7 +59,7 @@ export const moreWorkersThanCores: Lesson = {
       });
     }
     if (most.point.config.workers <= cores) {
-      return { status: 'not-reproduced', headline: 'No worker count went past the cores.', numbers, reason: 'The sweep never exceeded the reported core count.' };
+      return { status: 'not-reproduced', headline: 'No worker count went past the cores.', numbers, reason: `The sweep never exceeded the core count (${coresPhrase(env)}).` };
     }
     const noGain = most.speedup!.ci95[0] <= atCores.speedup!.ratio * 1.05;
     if (noGain) {
@@ -74,7 +74,7 @@ export const moreWorkersThanCores: Lesson = {
       headline: 'Extra workers still helped here.',
       numbers,
       reason: because(
-        `${most.point.config.workers} workers were clearly faster than ${atCores.point.config.workers}, so this machine may have more cores than the browser reports (${env.hardwareConcurrency})`,
+        `${most.point.config.workers} workers were clearly faster than ${atCores.point.config.workers}, so this machine may have more cores than the lesson assumed (${coresPhrase(env)})`,
         noiseReason(pts),
       ),
     };

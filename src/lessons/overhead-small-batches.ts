@@ -1,5 +1,5 @@
 import type { Lesson } from './types';
-import { because, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, reps, timerReason } from './verdict-helpers';
+import { because, coresPhrase, lessonCores, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, reps, timerReason } from './verdict-helpers';
 
 export const overheadSmallBatches: Lesson = {
   id: 'overhead-small-batches',
@@ -79,8 +79,8 @@ export const overheadSmallBatches: Lesson = {
     }
     const why = !slowerSmall
       ? `at ${fmtCount(smallest.point.config.records)} records the ${n} workers were not clearly slower (speedup CI ${fmtX(sSmall.ci95[0])} – ${fmtX(sSmall.ci95[1])} reaches 1)`
-      : env.hardwareConcurrency < 2
-        ? `this browser reports ${env.hardwareConcurrency} core, so ${n} workers cannot run at once and never pull ahead`
+      : lessonCores(env) < 2
+        ? `${coresPhrase(env)}, so ${n} workers cannot run at once and never pull ahead`
         : `even at ${fmtCount(largest.point.config.records)} records the ${n} workers were not clearly faster (speedup CI ${fmtX(sLarge.ci95[0])} – ${fmtX(sLarge.ci95[1])}); the work per record may be too small or the cores busy`;
     return {
       status: 'not-reproduced',

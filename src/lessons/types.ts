@@ -9,6 +9,10 @@ export interface LessonEnv {
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
   timerResolutionMs: number;
+  /** A SharedArrayBuffer can be made (absent: as isolation says, for runs stored before it was kept). */
+  sharedArrayBuffer?: boolean;
+  /** Workers measured to run at full speed at once; lessons size and judge by it when known. */
+  measuredCores?: number;
 }
 
 /** The chart that tells a lesson's story (the ids the results view knows). */

@@ -10,9 +10,26 @@ export function lessonBase(patch: Partial<RunConfig>): RunConfig {
   return { ...DEFAULT_RUN_CONFIG, seed: 2024, ...patch };
 }
 
-/** Workers a lesson uses as "N": every reported core, at least 2, at most 8 (to stay quick). */
+/**
+ * The cores a lesson sizes and judges by: the measured parallel capacity when the probe has
+ * run (browsers clamp or invent hardwareConcurrency), else the reported count; at least 1.
+ */
+export function lessonCores(env: LessonEnv): number {
+  const measured = env.measuredCores;
+  if (typeof measured === 'number' && measured >= 1) return Math.floor(measured);
+  return Math.max(1, Math.floor(env.hardwareConcurrency) || 1);
+}
+
+/** "this browser reports 4 cores and 2 were measured" / "this browser reports 1 core". */
+export function coresPhrase(env: LessonEnv): string {
+  const reported = `this browser reports ${env.hardwareConcurrency} core${env.hardwareConcurrency === 1 ? '' : 's'}`;
+  if (env.measuredCores === undefined || env.measuredCores === env.hardwareConcurrency) return reported;
+  return `${reported} and ${env.measuredCores} ${env.measuredCores === 1 ? 'was' : 'were'} measured running at once`;
+}
+
+/** Workers a lesson uses as "N": every core (measured when known), at least 2, at most 8 (to stay quick). */
 export function lessonWorkers(env: LessonEnv): number {
-  return Math.max(2, Math.min(8, Math.floor(env.hardwareConcurrency) || 1));
+  return Math.max(2, Math.min(8, lessonCores(env)));
 }
 
 export function reps(budget: Budget, quick: number, thorough: number): number {

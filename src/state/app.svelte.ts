@@ -34,6 +34,7 @@ export class AppState {
       {
         hardwareConcurrency: this.env.hardwareConcurrency,
         crossOriginIsolated: this.env.crossOriginIsolated,
+        sharedArrayBuffer: this.env.sharedArrayBuffer,
         ...(this.env.deviceMemoryGiB !== undefined ? { deviceMemory: this.env.deviceMemoryGiB } : {}),
       },
       hash,

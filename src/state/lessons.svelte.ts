@@ -45,11 +45,13 @@ export interface LessonOutcome {
 }
 
 /** The facts a lesson is sized and judged by, from the captured environment. */
-export function lessonEnvOf(env: { hardwareConcurrency: number; crossOriginIsolated: boolean; timerResolutionMs: number }): LessonEnv {
+export function lessonEnvOf(env: LessonEnv): LessonEnv {
   return {
     hardwareConcurrency: env.hardwareConcurrency,
     crossOriginIsolated: env.crossOriginIsolated,
     timerResolutionMs: env.timerResolutionMs,
+    ...(env.sharedArrayBuffer !== undefined ? { sharedArrayBuffer: env.sharedArrayBuffer } : {}),
+    ...(env.measuredCores !== undefined ? { measuredCores: env.measuredCores } : {}),
   };
 }
 

@@ -38,7 +38,7 @@ describe('fieldErrors', () => {
     expect(fieldErrors(withBase({ shipping: 'shared' }), env2)).toEqual({});
     expect(fieldErrors(withBase({ shipping: 'shared' }), env16)).toEqual({
       shipping:
-        'Shipping "shared" needs cross-origin isolation, which this page does not have; choose copy, transfer or generate-in-worker',
+        'Shipping "shared" cannot run here: SharedArrayBuffer needs a cross-origin isolated page (COOP: same-origin and COEP: require-corp, from the server or the app’s service worker), and this page is not isolated; choose copy, transfer or generate-in-worker',
     });
   });
 

@@ -36,7 +36,7 @@ describe('fieldErrors on sweeps', () => {
   it('rejects shared shipping in a sweep without isolation', () => {
     expect(withSweep([{ param: 'shipping', values: ['copy', 'shared'] }])).toEqual({
       'sweep.0':
-        'Swept Shipping "shared" needs cross-origin isolation, which this page does not have; choose copy, transfer or generate-in-worker',
+        'Swept Shipping "shared" cannot run here: SharedArrayBuffer needs a cross-origin isolated page (COOP: same-origin and COEP: require-corp, from the server or the app’s service worker), and this page is not isolated; choose copy, transfer or generate-in-worker',
     });
   });
 

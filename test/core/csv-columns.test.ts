@@ -15,7 +15,7 @@ describe('CSV columns', () => {
       ...RUN, 'role', 'repetition', ...CONFIG,
       'wall_ms', 'spawn_ms', 'init_ms', 'generate_ms', 'split_ms', 'ship_in_ms', 'compute_ms', 'ship_out_ms',
       'merge_ms', 'teardown_ms', 'throughput_records_per_s', 'digest_records', 'digest_checksum',
-      'digest_table_hash', 'correct', 'user_agent', 'hardware_concurrency', 'cross_origin_isolated',
+      'digest_table_hash', 'correct', 'user_agent', 'hardware_concurrency', 'cross_origin_isolated', 'shared_array_buffer', 'measured_cores',
       'timer_resolution_ms', 'device_memory_gib', 'app_version',
     ]);
     expect(samplesCsv([]).split('\r\n')[0]).toBe(SAMPLE_COLUMNS.join(','));

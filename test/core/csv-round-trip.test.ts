@@ -50,6 +50,8 @@ function expectedRow(record: RunRecord, rep: RepetitionRecord): Record<string, s
     user_agent: env.userAgent,
     hardware_concurrency: env.hardwareConcurrency,
     cross_origin_isolated: env.crossOriginIsolated,
+    shared_array_buffer: env.sharedArrayBuffer,
+    measured_cores: env.measuredCores,
     timer_resolution_ms: env.timerResolutionMs,
     device_memory_gib: env.deviceMemoryGiB,
     app_version: env.appVersion,

@@ -9,6 +9,7 @@ import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
 
 const env: EnvironmentInfo = {
   userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true, timerResolutionMs: 0.005, appVersion: '0.0.0',
+  sharedArrayBuffer: true, atomicsWaitAsync: true, moduleWorkers: true,
 };
 const experiment: ExperimentConfig = {
   base: { ...DEFAULT_RUN_CONFIG, records: 1000, batchSize: 100 },

@@ -144,7 +144,7 @@ describe('concurrency-not-parallelism verdict', () => {
   it('blames the single core when the pool cannot win', () => {
     const one = { ...TWO_CORES, hardwareConcurrency: 1 };
     const a = fabricate(exp, (c) => ({ wallMs: c.strategy === 'main-async' ? 105 : 100 }));
-    expect(l.verdict(a, one).reason).toMatch(/one core/);
+    expect(l.verdict(a, one).reason).toMatch(/reports 1 core, so the workers cannot run at the same time/);
   });
 });
 
@@ -201,7 +201,7 @@ describe('more-workers-than-cores verdict', () => {
   });
   it('does not reproduce when 8 workers keep scaling', () => {
     const a = fabricate(exp, (c) => ({ wallMs: isBaseline(c) ? 100 : 100 / c.workers }));
-    expect(l.verdict(a, TWO_CORES).reason).toMatch(/more cores than the browser reports/);
+    expect(l.verdict(a, TWO_CORES).reason).toMatch(/more cores than the lesson assumed \(this browser reports 2 cores\)/);
   });
 });
 

@@ -31,7 +31,7 @@ describe('decodeHash on bad input', () => {
       'Some settings in this link were not used, and their defaults are shown: unknown setting "colour"; ' +
         'Records must be an integer from 0 to 50,000,000 (got "1e12"); ' +
         'Workers must be an integer from 1 to 8 (got "64"); ' +
-        'Shipping "shared" needs cross-origin isolation, which this page does not have; choose copy, transfer or generate-in-worker (got "shared").',
+        'Shipping "shared" cannot run here: SharedArrayBuffer needs a cross-origin isolated page (COOP: same-origin and COEP: require-corp, from the server or the app’s service worker), and this page is not isolated; choose copy, transfer or generate-in-worker (got "shared").',
     );
   });
 

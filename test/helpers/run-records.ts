@@ -33,6 +33,10 @@ export const ENVIRONMENT: RecordedEnvironment = {
   timerResolutionMs: 0.005,
   deviceMemoryGiB: 8,
   appVersion: '0.1.0',
+  sharedArrayBuffer: true,
+  atomicsWaitAsync: true,
+  moduleWorkers: true,
+  measuredCores: 2,
 };
 
 /** A sample whose numbers depend on `k`, so every row of a CSV differs. */

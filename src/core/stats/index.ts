@@ -45,3 +45,4 @@ export {
   type MeasurementWarning,
   type WarningOptions,
 } from './timer';
+export { parallelCapacity, capacityProbeWorkers, type ParallelCapacity, type SpinCount } from './capacity';
