@@ -2,6 +2,8 @@
  * The page's shared state: the environment, the experiment form, the current run, the run
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
+import type { ParallelCapacity } from '../core/stats';
+import { measureParallelCapacity } from '../engine/capacity';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -18,7 +20,13 @@ export const VIEWS: readonly { id: ViewId; label: string }[] = [
 ];
 
 export class AppState {
+  /** The environment as captured at load; `environment` adds what was measured since. */
   readonly env: EnvironmentInfo = captureEnvironment();
+  /** The parallel-capacity probe's result, once it has run on this page. */
+  capacity = $state.raw<ParallelCapacity | undefined>(undefined);
+  /** 'measuring' while the probe runs; the message when it failed. */
+  capacityState = $state<'idle' | 'measuring' | { error: string }>('idle');
+  #capacityRun: Promise<ParallelCapacity | undefined> | undefined;
   readonly form: ExperimentForm;
   readonly jank = new JankMeter();
   readonly run: RunState;
@@ -52,7 +60,36 @@ export class AppState {
         return undefined;
       },
     );
-    this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(this.env, () => this.#historyReady) });
+    this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(() => this.environment, () => this.#historyReady) });
+  }
+
+  /** The environment a run records: the captured one plus the measured cores, once known. */
+  get environment(): EnvironmentInfo {
+    return this.capacity ? { ...this.env, measuredCores: this.capacity.cores } : this.env;
+  }
+
+  /**
+   * Measures how many workers really run at once (≤ ~1 s; once per page unless `again`).
+   * Never during a run: the probe would compete with it for the cores. Resolves with the
+   * result, or undefined when it failed (capacityState says why).
+   */
+  measureCapacity(again = false): Promise<ParallelCapacity | undefined> {
+    if (this.#capacityRun && !(again && this.capacityState !== 'measuring')) return this.#capacityRun;
+    if (this.run.running) return Promise.resolve(this.capacity);
+    this.capacityState = 'measuring';
+    this.#capacityRun = measureParallelCapacity({ hardwareConcurrency: this.env.hardwareConcurrency }).then(
+      (c) => {
+        this.capacity = c;
+        this.capacityState = 'idle';
+        return c;
+      },
+      (err: unknown) => {
+        this.capacityState = { error: err instanceof Error ? err.message : String(err) };
+        this.#capacityRun = undefined;
+        return undefined;
+      },
+    );
+    return this.#capacityRun;
   }
 
   /** Resolves with the history once it is open (or undefined when it could not be). */

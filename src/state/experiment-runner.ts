@@ -130,10 +130,10 @@ export async function runAndRecord(
  * The Run button's runner: adapts runAndRecord to RunState's hooks. A failed run throws its
  * message (RunState shows it and keeps what was published); cancel resolves 'cancelled'.
  */
-export function createSweepRunner(env: EnvironmentInfo, history: () => Promise<History | undefined>): SweepRunner {
+export function createSweepRunner(env: () => EnvironmentInfo, history: () => Promise<History | undefined>): SweepRunner {
   return async (experiment, hooks) => {
     const store = await history();
-    const result = await runAndRecord(experiment, env, store, {
+    const result = await runAndRecord(experiment, env(), store, {
       signal: hooks.signal,
       onProgress: (p) => hooks.progress(p.done, p.total, p.etaMs),
       onUpdate: (u) => hooks.publish(u.view, { analysis: u.analysis, record: u.record }),

@@ -138,11 +138,14 @@ export class LessonsState {
   restoring = $state<'idle' | 'loading' | 'done'>('idle');
 
   readonly app: AppState;
-  readonly env: LessonEnv;
 
   constructor(app: AppState) {
     this.app = app;
-    this.env = lessonEnvOf(app.env);
+  }
+
+  /** What lessons size and judge by: the page's environment, with the measured cores once known. */
+  get env(): LessonEnv {
+    return lessonEnvOf(this.app.environment);
   }
 
   get open(): Lesson | undefined {
@@ -186,7 +189,12 @@ export class LessonsState {
   async run(lesson: Lesson, budget: Budget = this.budget): Promise<void> {
     const run = this.app.run;
     if (run.running) return;
-    const experiment = lesson.preset(this.env, budget);
+    // Lessons size their worker counts by the cores: measure them first (once per page, ≤ ~1 s),
+    // since browsers clamp or invent hardwareConcurrency.
+    await this.app.measureCapacity();
+    if (run.running) return;
+    const env = this.env;
+    const experiment = lesson.preset(env, budget);
     this.setProblem(lesson.id, undefined);
     const startedAt = performance.now();
     await run.start(experiment);
@@ -202,7 +210,7 @@ export class LessonsState {
       this.setProblem(lesson.id, 'The run finished without publishing any measurements, so there is nothing to judge.');
       return;
     }
-    const verdict = judge(lesson, published.analysis, this.env);
+    const verdict = judge(lesson, published.analysis, env);
     if (!verdict) {
       this.setProblem(lesson.id, 'The verdict could not be computed from these measurements.');
       return;
