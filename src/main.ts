@@ -10,10 +10,15 @@ const swSetUp = setUpServiceWorker({ enabled: import.meta.env.PROD, url: new URL
 
 // A page that is not isolated yet may be one reload away from it (a static host with no
 // headers): settle that before mounting, so nothing a person starts is cut off by the reload.
+function start(): void {
+  target!.replaceChildren(); // the "Loading…" line of index.html
+  mount(App, { target: target! });
+}
+
 if (globalThis.crossOriginIsolated === true) {
-  mount(App, { target });
+  start();
 } else {
   void swSetUp.then((status) => {
-    if (status !== 'reloading') mount(App, { target });
+    if (status !== 'reloading') start();
   });
 }

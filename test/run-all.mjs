@@ -1,7 +1,8 @@
 // Runs every test the project has, then prints one plain summary line
-// "N passed, N failed, N skipped" for CI. Two vitest runs, one after the other: the Node unit
-// and in-browser tests first, then the end-to-end tests against the built app — run alone,
-// because lessons and timing-sensitive e2e checks need the machine's cores to themselves.
+// "N passed, N failed, N skipped" for CI. Three vitest runs, one after the other: the Node unit
+// and in-browser tests first, then the end-to-end tests against the built app in Chromium, then
+// the built app in Chromium, Firefox and WebKit (engine after engine) — each alone, because
+// lessons and timing-sensitive checks need the machine's cores to themselves.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,7 @@ let allOk = true;
 for (const [name, projects] of [
   ['unit+browser', ['--project', 'unit', '--project', 'browser']],
   ['e2e', ['--project', 'e2e']],
+  ['engines', ['--project', 'engines']],
 ]) {
   const jsonFile = join(dir, `${name}.json`);
   const run = spawnSync(

@@ -25,8 +25,11 @@ export interface ServiceWorkerStatus {
 
 /** sessionStorage key: set just before the one isolation reload, so a second never follows. */
 const RELOAD_KEY = 'pp-isolation-reload';
-/** How long to wait for a first install before giving up on isolation for this load. */
-const INSTALL_WAIT_MS = 5_000;
+/**
+ * How long a page that is not isolated waits for registration and a first install before it
+ * gives up on isolation for this load and mounts anyway (a blocked worker may never answer).
+ */
+const INSTALL_WAIT_MS = 3_000;
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -104,11 +107,14 @@ async function register(opts: { enabled: boolean; url: string }): Promise<Servic
   if (!('serviceWorker' in navigator)) {
     return { state: 'unsupported', detail: 'This browser offers no service worker here (private browsing in some browsers, or a page not served over https).' };
   }
-  let reg: ServiceWorkerRegistration;
+  let reg: ServiceWorkerRegistration | undefined;
   try {
-    reg = await navigator.serviceWorker.register(opts.url, { scope: './' });
+    reg = await Promise.race([navigator.serviceWorker.register(opts.url, { scope: './' }), timeout(INSTALL_WAIT_MS, undefined)]);
   } catch (err) {
     return { state: 'failed', detail: `The browser refused the service worker: ${errorText(err)}.` };
+  }
+  if (!reg) {
+    return { state: 'failed', detail: `The service worker did not register within ${INSTALL_WAIT_MS / 1000} s (blocked by a setting or an extension?).` };
   }
   watchForUpdates(reg);
 
