@@ -67,7 +67,12 @@ export async function measureParallelCapacity(
   const count = capacityProbeWorkers(opts.hardwareConcurrency ?? navigator.hardwareConcurrency);
   const factory = opts.factory ?? defaultFactory;
   const workers: Worker[] = [];
-  const stop = () => workers.forEach((w) => w.terminate());
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    workers.forEach((w) => w.terminate());
+  };
   signal?.addEventListener('abort', stop, { once: true });
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

@@ -4,6 +4,10 @@
  */
 import type { ParallelCapacity } from '../core/stats';
 import { measureParallelCapacity } from '../engine/capacity';
+
+/** Measures the page's parallel capacity; injected so tests need not spin real workers. */
+export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCapacity>;
+const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -27,6 +31,7 @@ export class AppState {
   /** 'measuring' while the probe runs; the message when it failed. */
   capacityState = $state<'idle' | 'measuring' | { error: string }>('idle');
   #capacityRun: Promise<ParallelCapacity | undefined> | undefined;
+  readonly #probe: CapacityProbe;
   readonly form: ExperimentForm;
   readonly jank = new JankMeter();
   readonly run: RunState;
@@ -37,7 +42,8 @@ export class AppState {
   storageBanner = $state<string | undefined>(undefined);
   readonly #historyReady: Promise<History | undefined>;
 
-  constructor(hash: string, runner?: SweepRunner) {
+  constructor(hash: string, runner?: SweepRunner, probe: CapacityProbe = realProbe) {
+    this.#probe = probe;
     this.form = new ExperimentForm(
       {
         hardwareConcurrency: this.env.hardwareConcurrency,
@@ -77,7 +83,7 @@ export class AppState {
     if (this.#capacityRun && !(again && this.capacityState !== 'measuring')) return this.#capacityRun;
     if (this.run.running) return Promise.resolve(this.capacity);
     this.capacityState = 'measuring';
-    this.#capacityRun = measureParallelCapacity({ hardwareConcurrency: this.env.hardwareConcurrency }).then(
+    this.#capacityRun = this.#probe(this.env.hardwareConcurrency).then(
       (c) => {
         this.capacity = c;
         this.capacityState = 'idle';

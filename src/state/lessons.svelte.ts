@@ -141,6 +141,10 @@ export class LessonsState {
 
   constructor(app: AppState) {
     this.app = app;
+    // Lessons size their worker counts by the cores: measure them as the lessons open (≤ ~1 s,
+    // once per page), since browsers clamp or invent hardwareConcurrency. Queued: this state is
+    // made inside a component's derivation, where state may not change.
+    queueMicrotask(() => void app.measureCapacity());
   }
 
   /** What lessons size and judge by: the page's environment, with the measured cores once known. */
@@ -189,10 +193,12 @@ export class LessonsState {
   async run(lesson: Lesson, budget: Budget = this.budget): Promise<void> {
     const run = this.app.run;
     if (run.running) return;
-    // Lessons size their worker counts by the cores: measure them first (once per page, ≤ ~1 s),
-    // since browsers clamp or invent hardwareConcurrency.
-    await this.app.measureCapacity();
-    if (run.running) return;
+    // A Run pressed before the cores are measured waits for the measurement (a failed probe
+    // is not retried here: the lesson then sizes by the reported count).
+    if (!this.app.capacity && typeof this.app.capacityState !== 'object') {
+      await this.app.measureCapacity();
+      if (run.running) return;
+    }
     const env = this.env;
     const experiment = lesson.preset(env, budget);
     this.setProblem(lesson.id, undefined);

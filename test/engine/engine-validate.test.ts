@@ -78,8 +78,10 @@ describe('refused before anything starts', () => {
   it('shared memory without cross-origin isolation', async () => {
     const e = await refusal(config({ shipping: 'shared' }), { hardwareConcurrency: 2, crossOriginIsolated: false });
     expect(e.field).toBe('shipping');
-    expect(e.message).toMatch(/^shipping must be 'copy', 'transfer' or 'generate-in-worker' here: 'shared' needs SharedArrayBuffer/);
-    expect(e.message).toMatch(/cross-origin isolated/);
+    expect(e.message).toMatch(/^shipping must be 'copy', 'transfer' or 'generate-in-worker' here: 'shared' cannot run because SharedArrayBuffer needs a cross-origin isolated page/);
+    // Isolated but without SharedArrayBuffer (WebKitGTK): refused too, with that reason.
+    const noSab = await refusal(config({ shipping: 'shared' }), { hardwareConcurrency: 2, crossOriginIsolated: true, sharedArrayBuffer: false });
+    expect(noSab.message).toMatch(/'shared' cannot run because this browser gives no SharedArrayBuffer here, even though the page is cross-origin isolated/);
     // Strategies that ship nothing ignore the shipping mode.
     expect(() => validateRunConfig(config({ shipping: 'shared', strategy: 'main' }), { hardwareConcurrency: 2, crossOriginIsolated: false })).not.toThrow();
   });

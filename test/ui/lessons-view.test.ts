@@ -7,7 +7,7 @@ import { buildResultsView } from '../../src/core/results-view';
 import { newRunRecord, type RunRecord } from '../../src/core/run-record';
 import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/types';
 import { LESSONS, lessonById, type Lesson } from '../../src/lessons';
-import { AppState } from '../../src/state/app.svelte';
+import { AppState, type CapacityProbe } from '../../src/state/app.svelte';
 import { lessonEnvOf, lessonsFor, tryNextExperiment } from '../../src/state/lessons.svelte';
 import { presentation } from '../../src/state/presentation.svelte';
 import type { RunHooks, SweepRunner } from '../../src/state/run.svelte';
@@ -97,6 +97,9 @@ function fakeRunner(timing: Timing, manual = false): FakeRunner {
 
 // ---------------------------------------------------------------------------------------
 
+/** A capacity probe that measures exactly the reported cores (no real workers spun). */
+const reportedCoresProbe: CapacityProbe = async (hc) => ({ capacity: hc, cores: hc, workers: hc, soloRatePerMs: 1, totalRatePerMs: hc });
+
 let cleanup: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanup.reverse()) await c();
@@ -106,7 +109,7 @@ afterEach(async () => {
 });
 
 function mountLessons(runner?: SweepRunner) {
-  const app = new AppState('', runner);
+  const app = new AppState('', runner, reportedCoresProbe);
   const r = render(LessonsView, { app });
   cleanup.push(r.destroy);
   return { app, target: r.target, lessons: lessonsFor(app) };
@@ -259,7 +262,7 @@ describe('Lessons view: running a lesson', () => {
 
   it('keeps the outcome when the view is left and opened again (the session remembers)', async () => {
     const fake = fakeRunner(overheadHolds);
-    const app = new AppState('', fake.runner);
+    const app = new AppState('', fake.runner, reportedCoresProbe);
     const first = render(LessonsView, { app });
     const l = lesson('overhead-small-batches');
     await userEvent.click(q(first.target, `lesson-item-${l.id}`)!);
@@ -373,7 +376,7 @@ describe('Lessons view: history and the app shell', () => {
 
   it('is reachable from the app header, and the list shows a lesson started there as running', async () => {
     const fake = fakeRunner(() => ({ wallMs: 10 }), true);
-    const r = render(App, { runner: fake.runner });
+    const r = render(App, { runner: fake.runner, capacityProbe: reportedCoresProbe });
     cleanup.push(r.destroy);
     await userEvent.click(q(r.target, 'view-lessons')!);
     await expect.poll(() => q(r.target, 'lessons-view')).not.toBeNull();
