@@ -8,11 +8,14 @@
  *   offline copy, and a default run and lesson 1 complete.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
 import type { ExperimentConfig } from '../../src/core/types';
 import { launchEngine, type EnginePage } from '../../src/node/engines/drivers';
-import { click, openApp, pageFacts, recorded, runExperiment, runFromButton, screenshotPath, text, waitFor } from './steps';
+import { click, installRecorder, openApp, pageFacts, recorded, runExperiment, runFromButton, screenshotPath, text, waitFor } from './steps';
 import { startStaticHost, type StaticHost } from './static-host';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -132,3 +135,60 @@ for (const engine of ['chromium', 'firefox'] as const) {
     }, 240_000);
   });
 }
+
+describe.sequential('a new version deployed to the static host, in chromium', () => {
+  let host: StaticHost;
+  let root: string;
+
+  beforeAll(async () => {
+    // A copy of the build that can be "redeployed" in place.
+    root = mkdtempSync(join(tmpdir(), 'pp-deploy-'));
+    cpSync(DIST, root, { recursive: true });
+    host = await startStaticHost(root, SUB_PATH);
+  });
+  afterAll(async () => {
+    await host?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('offers a reload, holds it back during a run, and swaps the code only when accepted', async () => {
+    const page = await launchEngine('chromium');
+    try {
+      await openIsolated(page, host);
+      await installRecorder(page);
+      await waitFor(page, `navigator.serviceWorker.controller !== null`, 'the service worker to control the page');
+      // Deploy: any change to sw.js (here, a new precache revision) is a new version.
+      const sw = join(root, 'sw.js');
+      writeFileSync(sw, readFileSync(sw, 'utf8') + '\n// deployed again\n');
+      // Start a run that lasts, then let the browser find the update.
+      const longRun = runExperiment(page, { ...sharedDynamic, base: { ...sharedDynamic.base, records: 3_000_000, shipping: 'transfer', scheduling: 'static' }, repetitions: 6 });
+      await waitFor(page, `document.querySelector('[data-testid="results"]').getAttribute('data-run-status') === 'running'`, 'the run to start');
+      await page.eval(`navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true)`);
+      const during = await waitFor<string>(page, `(document.querySelector('[data-testid="update-banner"]') || {}).textContent || ''`, 'the update banner', 30_000);
+      const stillRunning = await page.eval<boolean>(`document.querySelector('[data-testid="results"]').getAttribute('data-run-status') === 'running'`);
+      console.log(`[update] banner seen ${stillRunning ? 'during' : 'after'} the run: ${during.trim()}`);
+      if (stillRunning) {
+        expect(during).toContain('nothing changes under a running experiment');
+        expect(await page.eval<boolean>(`!document.querySelector('[data-testid="update-reload"]')`)).toBe(true);
+      }
+      const out = await longRun;
+      expect(out.status).toBe('complete');
+      expect(out.allCorrect).toBe(true);
+      // The page still runs the old code until the person accepts.
+      await waitFor(page, `!!document.querySelector('[data-testid="update-reload"]')`, 'the reload button after the run');
+      // Installed and waiting: nothing has been swapped yet.
+      expect(await page.eval<boolean>(`navigator.serviceWorker.getRegistration().then((r) => !!r.waiting)`)).toBe(true);
+      expect((await recorded(page)).errors).toEqual([]);
+      await click(page, 'update-reload');
+      await waitFor(page, `!!document.querySelector('[data-testid="run"]') && !document.querySelector('[data-testid="update-banner"]') && crossOriginIsolated`, 'the reloaded page');
+      // The waiting worker took over: none waits any more, and it controls the reloaded page.
+      const reg = await page.eval<{ waiting: boolean; controlled: boolean }>(
+        `navigator.serviceWorker.getRegistration().then((r) => ({ waiting: !!r.waiting, controlled: navigator.serviceWorker.controller !== null }))`,
+      );
+      expect(reg).toEqual({ waiting: false, controlled: true });
+      expect(page.driverErrors()).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+});
