@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { delimiter, join } from 'node:path';
 import { findBrowser } from '../find-browser';
 
 /** The three browser engines the app is tested and benchmarked in. */
@@ -22,39 +22,39 @@ export const FIREFOX_HINT =
 export const WEBKIT_HINT =
   'No WebKit found. Install Debian\'s `apt-get install webkit2gtk-driver xvfb` (gives WebKitWebDriver, WebKitGTK\'s MiniBrowser and xvfb-run), or point WEBKIT_MINIBROWSER, WEBKIT_DRIVER and XVFB_RUN at them.';
 
-function firstExisting(paths: (string | undefined)[]): string | undefined {
-  return paths.find((p): p is string => typeof p === 'string' && p !== '' && existsSync(p));
+type Exists = (path: string) => boolean;
+
+function firstExisting(paths: (string | undefined)[], exists: Exists): string | undefined {
+  return paths.find((p): p is string => typeof p === 'string' && p !== '' && exists(p));
 }
 
-function onPath(name: string): string | undefined {
-  try {
-    const out = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
-    return out || undefined;
-  } catch {
-    return undefined;
-  }
+function onPath(name: string, env: NodeJS.ProcessEnv, exists: Exists): string | undefined {
+  return (env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, name)).find(exists);
 }
 
 /**
  * Finds an engine, or throws an Error whose message names what is missing and how to get it
  * (so a test or benchmark says exactly which engine it could not start, never skips quietly).
  */
-export function findEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env): EngineLocation {
+export function findEngine(engine: EngineName, env: NodeJS.ProcessEnv = process.env, exists: Exists = existsSync): EngineLocation {
   if (engine === 'chromium') return { engine, executablePath: findBrowser(env).executablePath };
   if (engine === 'firefox') {
-    const path = firstExisting([env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', onPath('firefox-esr'), onPath('firefox')]);
-    if (env.FIREFOX_PATH && path !== env.FIREFOX_PATH) throw new Error(`FIREFOX_PATH is set to ${env.FIREFOX_PATH}, but no file is there. ${FIREFOX_HINT}`);
+    if (env.FIREFOX_PATH && !exists(env.FIREFOX_PATH)) throw new Error(`FIREFOX_PATH is set to ${env.FIREFOX_PATH}, but no file is there. ${FIREFOX_HINT}`);
+    const path = firstExisting([env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox', onPath('firefox-esr', env, exists), onPath('firefox', env, exists)], exists);
     if (!path) throw new Error(FIREFOX_HINT);
     return { engine, executablePath: path };
   }
-  const browser = firstExisting([
-    env.WEBKIT_MINIBROWSER,
-    '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-    '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
-    '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
-  ]);
-  const driver = firstExisting([env.WEBKIT_DRIVER, '/usr/bin/WebKitWebDriver', onPath('WebKitWebDriver')]);
-  const xvfb = firstExisting([env.XVFB_RUN, '/usr/bin/xvfb-run', onPath('xvfb-run')]);
+  const browser = firstExisting(
+    [
+      env.WEBKIT_MINIBROWSER,
+      '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      '/usr/lib/aarch64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+      '/usr/lib/x86_64-linux-gnu/webkitgtk-6.0/MiniBrowser',
+    ],
+    exists,
+  );
+  const driver = firstExisting([env.WEBKIT_DRIVER, '/usr/bin/WebKitWebDriver', onPath('WebKitWebDriver', env, exists)], exists);
+  const xvfb = firstExisting([env.XVFB_RUN, '/usr/bin/xvfb-run', onPath('xvfb-run', env, exists)], exists);
   const missing = [!browser && 'MiniBrowser', !driver && 'WebKitWebDriver', !xvfb && 'xvfb-run'].filter(Boolean);
   if (missing.length > 0) throw new Error(`${WEBKIT_HINT} (missing: ${missing.join(', ')})`);
   return { engine, executablePath: browser!, driverPath: driver!, xvfbRunPath: xvfb! };
