@@ -33,6 +33,8 @@ export interface RunEnv {
   crossOriginIsolated: boolean;
   /** A SharedArrayBuffer can be made (isolation alone is not enough in every engine). */
   sharedArrayBuffer?: boolean;
+  /** Module workers start here; absent means yes. Every run needs one (the sequential reference runs in a worker). */
+  moduleWorkers?: boolean;
   /** navigator.deviceMemory in GiB, when the browser reports it. */
   deviceMemory?: number;
 }
@@ -43,7 +45,7 @@ export function currentEnv(): RunEnv {
   const env: RunEnv = {
     hardwareConcurrency: nav?.hardwareConcurrency || 1,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    sharedArrayBuffer: detectCapabilities().sharedArrayBuffer,
+    ...(({ sharedArrayBuffer, moduleWorkers }) => ({ sharedArrayBuffer, moduleWorkers }))(detectCapabilities()),
   };
   if (typeof nav?.deviceMemory === 'number') env.deviceMemory = nav.deviceMemory;
   return env;
@@ -148,6 +150,13 @@ export function validateRunConfig(config: RunConfig, env: RunEnv): void {
   validateDatasetSpec(datasetSpecOf(config));
   validateJobSpec(jobSpecOf(config));
   oneOf('strategy', STRATEGIES, config.strategy);
+  if (env.moduleWorkers === false) {
+    throw new ConfigError(
+      'strategy',
+      'run in a browser that starts module workers: this one does not, and every run needs one (the sequential reference digest is computed in a worker)',
+      config.strategy,
+    );
+  }
   oneOf('shipping', SHIPPINGS, config.shipping);
   oneOf('scheduling', SCHEDULINGS, config.scheduling);
   oneOf('poolLife', POOL_LIVES, config.poolLife);

@@ -49,6 +49,7 @@ export class AppState {
         hardwareConcurrency: this.env.hardwareConcurrency,
         crossOriginIsolated: this.env.crossOriginIsolated,
         sharedArrayBuffer: this.env.sharedArrayBuffer,
+        moduleWorkers: this.env.moduleWorkers,
         ...(this.env.deviceMemoryGiB !== undefined ? { deviceMemory: this.env.deviceMemoryGiB } : {}),
       },
       hash,

@@ -20,6 +20,8 @@ import { validateRunConfig } from '../engine/validate';
 /** This browser's facts, plus the device memory the engine's memory budget uses. */
 export interface FormEnv extends EnvFacts {
   deviceMemory?: number;
+  /** Module workers start here (absent: yes); without them no run can start. */
+  moduleWorkers?: boolean;
 }
 
 /**

@@ -86,6 +86,14 @@ describe('refused before anything starts', () => {
     expect(() => validateRunConfig(config({ shipping: 'shared', strategy: 'main' }), { hardwareConcurrency: 2, crossOriginIsolated: false })).not.toThrow();
   });
 
+  it('every strategy in a browser without module workers (the reference digest needs a worker)', async () => {
+    for (const strategy of ['main', 'main-async', 'worker-seq', 'pool'] as const) {
+      const e = await refusal(config({ strategy }), { hardwareConcurrency: 2, crossOriginIsolated: true, moduleWorkers: false });
+      expect(e.field).toBe('strategy');
+      expect(e.message).toMatch(/^strategy must be run in a browser that starts module workers: this one does not/);
+    }
+  });
+
   it('a memory estimate over the budget, with the estimate in the message', async () => {
     const big = config({ records: 50_000_000, shipping: 'copy' }); // 1.6 GB of fixed records: the pieces + the clones
     expect(estimateRunBytes(big)).toBe(50_000_000 * 32 * 2 + 3 * 50 * 48);
