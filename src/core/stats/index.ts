@@ -17,6 +17,16 @@ export {
   type TukeyFencesMs,
 } from './summarize';
 export { speedup, efficiency, naiveEfficiency, type SpeedupResult } from './speedup';
+export {
+  NOISE_BAND,
+  judgeChange,
+  measurablyFaster,
+  measurablySlower,
+  type ChangeVerdict,
+  type ChangeReason,
+  type ChangeJudgement,
+  type RatioWithInterval,
+} from './change-rule';
 export { amdahlSpeedup, amdahlCeiling, fitAmdahl, type AmdahlPoint, type AmdahlFit } from './amdahl';
 export { karpFlatt, gustafsonSpeedup } from './serial-fraction';
 export { fitUsl, uslThroughput, uslPeakN, type UslPoint, type UslParams, type UslFit } from './usl';
