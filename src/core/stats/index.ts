@@ -27,7 +27,16 @@ export {
   type ChangeJudgement,
   type RatioWithInterval,
 } from './change-rule';
-export { amdahlSpeedup, amdahlCeiling, fitAmdahl, type AmdahlPoint, type AmdahlFit } from './amdahl';
+export {
+  amdahlSpeedup,
+  amdahlCeiling,
+  fitAmdahl,
+  fitAmdahlThroughput,
+  type AmdahlPoint,
+  type AmdahlFit,
+  type AmdahlThroughputPoint,
+  type AmdahlThroughputFit,
+} from './amdahl';
 export { karpFlatt, gustafsonSpeedup } from './serial-fraction';
 export { fitUsl, uslThroughput, uslPeakN, type UslPoint, type UslParams, type UslFit } from './usl';
 export {
