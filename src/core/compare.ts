@@ -287,6 +287,12 @@ function sweepValues(experiment: ExperimentConfig, param: SweepParam): string {
   return axis ? axis.values.map(formatSetting).join(', ') : 'not swept';
 }
 
+/** How a run ordered the configurations within a round (plan.planExperiment). */
+function orderText(e: ExperimentConfig): string {
+  if (e.fixedOrder === true) return 'fixed';
+  return e.shuffleSeed === undefined ? 'counterbalanced' : 'shuffled';
+}
+
 /** Field-by-field comparison of two runs' settings, every field listed, `changed` marking differences. */
 export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
   const out: FieldDiff[] = [];
@@ -318,6 +324,7 @@ export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
   row('experiment', 'warmups', FIELDS.warmups.label, formatSetting(b.warmups), formatSetting(a.warmups));
   row('experiment', 'repetitions', FIELDS.repetitions.label, formatSetting(b.repetitions), formatSetting(a.repetitions));
   row('experiment', 'shuffleSeed', FIELDS.shuffleSeed.label, formatSetting(b.shuffleSeed), formatSetting(a.shuffleSeed));
+  row('experiment', 'fixedOrder', 'Run order', orderText(b), orderText(a));
   row('experiment', 'lessonId', 'Lesson', formatSetting(before.lessonId ?? b.lessonId), formatSetting(after.lessonId ?? a.lessonId));
   for (const key of Object.keys(ENV_LABELS) as (keyof RecordedEnvironment)[]) {
     row('environment', `environment.${key}`, ENV_LABELS[key], formatSetting(before.environment[key]), formatSetting(after.environment[key]));

@@ -119,6 +119,7 @@ export function tryNextExperiment(lesson: Lesson, env: LessonEnv, budget: Budget
     repetitions: preset.repetitions,
   };
   if (preset.shuffleSeed !== undefined) experiment.shuffleSeed = preset.shuffleSeed;
+  if (preset.fixedOrder !== undefined) experiment.fixedOrder = preset.fixedOrder;
   return experiment;
 }
 
