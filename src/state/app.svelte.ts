@@ -2,6 +2,7 @@
  * The page's shared state: the environment, the experiment form, the current run, the run
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
+import { checkMachineNoise } from '../core/stats';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -51,7 +52,12 @@ export class AppState {
         return undefined;
       },
     );
-    this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(this.env, () => this.#historyReady) });
+    this.run = new RunState({
+      observers: [this.jank],
+      runner: runner ?? createSweepRunner(this.env, () => this.#historyReady),
+      // The real engine gets the busy-machine check; an injected test runner measures nothing.
+      ...(runner ? {} : { noiseCheck: (repetitions: number) => checkMachineNoise(() => performance.now(), repetitions) }),
+    });
   }
 
   /** Resolves with the history once it is open (or undefined when it could not be). */

@@ -38,6 +38,16 @@ export {
   type AmdahlThroughputFit,
 } from './amdahl';
 export { karpFlatt, gustafsonSpeedup } from './serial-fraction';
+export {
+  checkMachineNoise,
+  judgeMachineNoise,
+  spinWork,
+  timeSpinLoops,
+  NOISE_CHECK_LOOPS,
+  NOISE_CHECK_ROUNDS,
+  TARGET_HALF_WIDTH,
+  type MachineNoise,
+} from './machine-noise';
 export { fitUsl, uslThroughput, uslPeakN, type UslPoint, type UslParams, type UslFit } from './usl';
 export {
   breakEven,
