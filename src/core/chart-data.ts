@@ -4,7 +4,7 @@
  * about a chart (sorting, log-scale gaps, model curves, jitter, idle time) lives here,
  * where Node tests can check it with exact numbers.
  */
-import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN } from './stats';
+import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN, type ChangeVerdict } from './stats';
 import { PHASES, type Phase, type Span } from './types';
 
 /** A plain table: what DataTable shows beside every chart, and what a person copies. */
@@ -481,7 +481,7 @@ export interface ResultCardsModel {
   ciHiMs: number;
   throughputRecordsPerSec: number;
   /** Against the worker-seq baseline on the same data; absent when there is no baseline. */
-  speedup?: { value: number; ciLo: number; ciHi: number; workers: number };
+  speedup?: { value: number; ciLo: number; ciHi: number; workers: number; change: ChangeVerdict };
   /** 0 … 1: non-compute phases ÷ wall time (see overheadShare). */
   overheadShare?: number;
   /** Every sample's digest equalled the sequential reference; null when not checked. */

@@ -5,7 +5,9 @@
  *   position or label: two runs that swept different values share only the configurations
  *   both measured; the rest are listed as unmatched.
  * - Per matched point: S = median(before) ÷ median(after) with the seeded 95 % percentile
- *   bootstrap of stats.speedup (S > 1: after is faster), and the time ratio
+ *   bootstrap of stats.speedup (S > 1: after is faster), judged by stats.judgeChange (the
+ *   one "did it change?" rule: interval excludes 1 and the change exceeds the noise
+ *   band), and the time ratio
  *   median(after) ÷ median(before) = 1 / S. The time ratio's interval is the speedup's
  *   interval inverted: percentile intervals respect monotone transformations (Efron &
  *   Tibshirani, "An Introduction to the Bootstrap", 1993, §13.6).
@@ -20,7 +22,7 @@ import type { TableModel, SpeedupPoint, TimePoint, XY } from './chart-data';
 import { configKey, planExperiment, type PlannedPoint } from './plan';
 import { buildResultsView } from './results-view';
 import type { RecordedEnvironment, RunRecord } from './run-record';
-import { speedup, summarize, type SpeedupResult } from './stats';
+import { judgeChange, NOISE_BAND, speedup, summarize, type ChangeVerdict, type SpeedupResult } from './stats';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample, SweepParam } from './types';
 
 export type CompareSide = 'before' | 'after';
@@ -35,10 +37,10 @@ export interface SideSummary {
 }
 
 /**
- * How after compares with before at one configuration: 'faster' / 'slower' when the 95 %
- * interval of S excludes 1, 'unclear' when it includes 1, 'no-data' when no ratio exists.
+ * How after compares with before at one configuration: stats.judgeChange's verdict on S
+ * ('faster', 'slower', 'no-change'), or 'no-data' when no ratio exists.
  */
-export type CompareVerdict = 'faster' | 'slower' | 'unclear' | 'no-data';
+export type CompareVerdict = ChangeVerdict | 'no-data';
 
 /** One configuration both runs planned. */
 export interface PointComparison {
@@ -148,7 +150,7 @@ export interface RunComparison {
 
 const x2 = (n: number) => n.toFixed(2);
 
-/** The sentence for one point: "after is 1.23× faster (95 % CI 1.10–1.35×)". */
+/** The sentence for one point, from judgeChange: "after is 1.23× faster (95 % CI 1.10–1.35×)". */
 export function describeSpeedup(s: SpeedupResult): { verdict: CompareVerdict; text: string } {
   const [lo, hi] = s.ci95;
   const faster = s.ratio >= 1;
@@ -156,9 +158,15 @@ export function describeSpeedup(s: SpeedupResult): { verdict: CompareVerdict; te
   // Slower is said as a factor > 1 too; its interval is the inverted one.
   const ci = faster ? `${x2(lo)}–${x2(hi)}×` : `${x2(1 / hi)}–${x2(1 / lo)}×`;
   const claim = `after is ${x2(factor)}× ${faster ? 'faster' : 'slower'}`;
-  if (lo > 1) return { verdict: 'faster', text: `${claim} (95 % CI ${ci})` };
-  if (hi < 1) return { verdict: 'slower', text: `${claim} (95 % CI ${ci})` };
-  return { verdict: 'unclear', text: `no clear difference: ${claim}, but the 95 % CI ${ci} includes 1×` };
+  const judged = judgeChange(s);
+  if (judged.verdict !== 'no-change') return { verdict: judged.verdict, text: `${claim} (95 % CI ${ci})` };
+  if (judged.reason === 'inside-noise-band') {
+    return {
+      verdict: 'no-change',
+      text: `no measurable change: ${claim} (95 % CI ${ci}), inside the ±${NOISE_BAND * 100} % noise band`,
+    };
+  }
+  return { verdict: 'no-change', text: `no measurable change: ${claim}, but the 95 % CI ${ci} includes 1×` };
 }
 
 // ---------------------------------------------------------------------------
@@ -283,6 +291,12 @@ function sweepValues(experiment: ExperimentConfig, param: SweepParam): string {
   return axis ? axis.values.map(formatSetting).join(', ') : 'not swept';
 }
 
+/** How a run ordered the configurations within a round (plan.planExperiment). */
+function orderText(e: ExperimentConfig): string {
+  if (e.fixedOrder === true) return 'fixed';
+  return e.shuffleSeed === undefined ? 'counterbalanced' : 'shuffled';
+}
+
 /** Field-by-field comparison of two runs' settings, every field listed, `changed` marking differences. */
 export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
   const out: FieldDiff[] = [];
@@ -314,6 +328,7 @@ export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
   row('experiment', 'warmups', FIELDS.warmups.label, formatSetting(b.warmups), formatSetting(a.warmups));
   row('experiment', 'repetitions', FIELDS.repetitions.label, formatSetting(b.repetitions), formatSetting(a.repetitions));
   row('experiment', 'shuffleSeed', FIELDS.shuffleSeed.label, formatSetting(b.shuffleSeed), formatSetting(a.shuffleSeed));
+  row('experiment', 'fixedOrder', 'Run order', orderText(b), orderText(a));
   row('experiment', 'lessonId', 'Lesson', formatSetting(before.lessonId ?? b.lessonId), formatSetting(after.lessonId ?? a.lessonId));
   for (const key of Object.keys(ENV_LABELS) as (keyof RecordedEnvironment)[]) {
     row('environment', `environment.${key}`, ENV_LABELS[key], formatSetting(before.environment[key]), formatSetting(after.environment[key]));
@@ -374,7 +389,7 @@ export function compareRuns(before: RunRecord, after: RunRecord): RunComparison 
     else unmatched.push({ side: 'after', key, label: p.label, config: p.config, n: a.walls.get(key)?.length ?? 0 });
   }
 
-  const counts: Record<CompareVerdict, number> = { faster: 0, slower: 0, unclear: 0, 'no-data': 0 };
+  const counts: Record<CompareVerdict, number> = { faster: 0, slower: 0, 'no-change': 0, 'no-data': 0 };
   for (const p of points) counts[p.verdict]++;
   const ratios = points.flatMap((p) => (p.speedup ? [p.speedup.ratio] : []));
   const geoMeanSpeedup = ratios.length ? Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length) : undefined;
@@ -404,7 +419,7 @@ export function comparisonSummary(c: RunComparison): string {
   const tally = [
     c.counts.faster ? `after faster at ${c.counts.faster}` : '',
     c.counts.slower ? `slower at ${c.counts.slower}` : '',
-    c.counts.unclear ? `no clear difference at ${c.counts.unclear}` : '',
+    c.counts['no-change'] ? `no measurable change at ${c.counts['no-change']}` : '',
     c.counts['no-data'] ? `no ratio at ${c.counts['no-data']}` : '',
   ].filter(Boolean);
   let text = `${parts[0]}: ${tally.join(', ')}`;

@@ -106,6 +106,7 @@ export function cloneExperiment(e: Readonly<ExperimentConfig>): ExperimentConfig
     repetitions: e.repetitions,
   };
   if (e.shuffleSeed !== undefined) out.shuffleSeed = e.shuffleSeed;
+  if (e.fixedOrder !== undefined) out.fixedOrder = e.fixedOrder;
   if (e.lessonId !== undefined) out.lessonId = e.lessonId;
   return out;
 }
@@ -328,7 +329,7 @@ export const FIELDS: Readonly<Record<FieldId, FieldSpec>> = {
     label: 'Shuffle seed',
     min: 0,
     max: MAX_SEED,
-    help: 'When set, the order of points within each round is shuffled with this seed.',
+    help: 'When set, the order of the runs within each round is shuffled with this seed instead of the balanced rotation.',
   },
 };
 

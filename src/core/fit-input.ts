@@ -15,7 +15,7 @@ import { formatNumber } from './csv';
 import {
   StatsError,
   amdahlSpeedup,
-  fitAmdahl,
+  fitAmdahlThroughput,
   fitUsl,
   karpFlatt,
   medianSorted,
@@ -123,17 +123,17 @@ export interface FitFailure {
   error: string;
 }
 
-/** Amdahl's law fitted to the speedups. */
+/** Amdahl's law fitted to the throughputs, X(n) = λ / ((1 − p) + p/n). */
 export interface AmdahlSummary {
   /** Parallel fraction in [0, 1]. */
   p: number;
-  /** Highest speedup over n_min any worker count can reach: 1/(1 − p); Infinity when p = 1. */
+  /** Fitted throughput at n = 1 (a parameter, not a row of the file). */
+  lambda: number;
+  /** Highest speedup over n = 1 any load can reach: 1/(1 − p); Infinity when p = 1. */
   ceiling: number;
-  /** 1 − SSE/SST on the speedups (descriptive). */
+  /** 1 − SSE/SST on the throughputs (descriptive). */
   r2: number;
-  /** The worker count counted as one unit: n_min (1 when the file has n = 1). */
-  relativeTo: number;
-  /** Model speedup and throughput (X(n_min) × speedup) at each point, in point order. */
+  /** Model speedup over n = 1 and throughput (λ × speedup) at each point, in point order. */
   fitted: { n: number; speedup: number; throughput: number }[];
 }
 
@@ -149,12 +149,12 @@ export interface ScalingAnalysis {
   measure: ScalingMeasure;
   /** Unit of `throughput`: 'runs/s' for time input, otherwise whatever the file's unit was. */
   throughputUnit: string;
-  /** Smallest worker count: the speedup baseline. */
+  /** Smallest load n: the baseline of the points' `speedup`. */
   nMin: number;
   /** One per distinct n, ascending. */
   points: AnalysedPoint[];
   amdahl: AmdahlSummary | FitFailure;
-  /** Empty unless the file has n = 1 (see notes). */
+  /** Per n ≠ 1, against the measured n = 1 row or else Amdahl's fitted λ (see notes). */
   karpFlatt: KarpFlattPoint[];
   usl: UslFit | FitFailure;
   /** What the numbers mean and what was assumed, in plain sentences. */
@@ -304,13 +304,17 @@ function readNumber(cell: string | undefined, fields: number, line: number, colu
   return { ok: true, value: Number(text) };
 }
 
+/**
+ * n is any finite load > 0: a worker count, or a load measured as average active sessions or
+ * utilisation, which is fractional and often below 1.
+ */
 function readWorkers(cell: string | undefined, fields: number, line: number, column: ColumnRef): CellCheck {
   const read = readNumber(cell, fields, line, column);
   if (!read.ok) return read;
-  if (!Number.isSafeInteger(read.value) || read.value < 1) {
+  if (!Number.isFinite(read.value) || read.value <= 0) {
     return refuse(
       'bad-worker-count',
-      `${quoteCell((cell ?? '').trim())} is not a worker count: n must be a positive whole number (1, 2, 3, …).`,
+      `${quoteCell((cell ?? '').trim())} is not a load: n must be > 0 (a worker count such as 4, or an average load such as 0.5).`,
       line,
       column,
     );
@@ -529,9 +533,9 @@ function failure(err: unknown): FitFailure {
 }
 
 /**
- * Medians per n, speedups over the smallest n, and the fits: Amdahl on the speedups,
- * Karp–Flatt per n (needs n = 1), the USL on the throughputs. Time input becomes
- * throughput 1000 / time_ms (runs per second).
+ * Medians per n, speedups over the smallest n, and the fits: Amdahl and the USL on the
+ * throughputs with the one-worker throughput λ fitted (any loads n > 0, no n = 1 row
+ * needed), Karp–Flatt per n ≠ 1. Time input becomes throughput 1000 / time_ms (runs per second).
  */
 export function analyseScaling(table: ScalingTable): ScalingAnalysis {
   const { measure } = table;
@@ -571,31 +575,28 @@ export function analyseScaling(table: ScalingTable): ScalingAnalysis {
     for (const p of points) p.speedup = p.throughput / base.throughput;
     notes.push(`Speedup is X(n) / X(${nMin}): relative to ${baseline}.`);
   } else {
-    notes.push(`The throughput at n = ${nMin} is 0, so no speedups can be formed; only the USL is fitted.`);
+    notes.push(`The throughput at n = ${nMin} is 0, so no speedups over it can be formed.`);
   }
-  if (nMin !== 1) {
+  const one = points.find((p) => p.n === 1);
+  if (!one) {
     notes.push(
-      `There is no measurement at n = 1: speedups are relative to n = ${nMin}, and Amdahl's law is fitted with n / ${nMin} as the worker count, so p and the ceiling describe scaling beyond ${nMin} workers.`,
+      `There is no measurement at n = 1: the one-worker throughput λ is a fitted parameter of Amdahl's law and of the USL, never read off a row.`,
     );
   }
 
-  // Amdahl (fitAmdahl), with n_min counted as one unit when there is no n = 1.
+  // Amdahl (fitAmdahlThroughput) on the throughputs, λ = X(1) fitted, so any loads n > 0 will do.
   let amdahl: AmdahlSummary | FitFailure;
-  if (points.every((p) => p.speedup !== undefined)) {
-    try {
-      const fit = fitAmdahl(points.map((p) => ({ n: p.n / nMin, speedup: p.speedup as number })));
-      amdahl = {
-        p: fit.p,
-        ceiling: fit.ceiling,
-        r2: fit.r2,
-        relativeTo: nMin,
-        fitted: points.map((p, i) => ({ n: p.n, speedup: fit.fitted[i], throughput: base.throughput * fit.fitted[i] })),
-      };
-    } catch (err) {
-      amdahl = failure(err);
-    }
-  } else {
-    amdahl = { error: `no speedups: the throughput at n = ${nMin} is 0` };
+  try {
+    const fit = fitAmdahlThroughput(points.map((p) => ({ n: p.n, throughput: p.throughput })));
+    amdahl = {
+      p: fit.p,
+      lambda: fit.lambda,
+      ceiling: fit.ceiling,
+      r2: fit.r2,
+      fitted: points.map((p, i) => ({ n: p.n, speedup: amdahlSpeedup(fit.p, p.n), throughput: fit.fitted[i] })),
+    };
+  } catch (err) {
+    amdahl = failure(err);
   }
 
   const superlinear = points.filter((p) => p.speedup !== undefined && p.speedup > p.n / nMin);
@@ -603,24 +604,30 @@ export function analyseScaling(table: ScalingTable): ScalingAnalysis {
     const list = superlinear.map((p) => `${round4(p.speedup as number)}× at n = ${p.n}`).join(', ');
     notes.push(
       `Superlinear speedup (${list}): more than the added workers allow under Amdahl's law, so p is pushed towards 1` +
-        (nMin === 1 ? " and Karp–Flatt's e is negative there" : '') +
+        (one ? " and Karp–Flatt's e is negative there" : '') +
         '. Usually a cache effect, or the parallel version does less work (a different algorithm).',
     );
   }
 
-  // Karp–Flatt (karpFlatt) is defined against a one-worker run only.
+  // Karp–Flatt (karpFlatt) needs S(n) = X(n) / X(1): the measured n = 1 row when there is one,
+  // otherwise Amdahl's fitted λ (Karp–Flatt's e is Amdahl's serial fraction, so its λ is the consistent one).
   const karp: KarpFlattPoint[] = [];
-  if (nMin === 1) {
+  const x1 = one ? one.throughput : fitSucceeded(amdahl) ? amdahl.lambda : undefined;
+  if (x1 !== undefined && x1 > 0) {
+    if (!one) notes.push(`Karp–Flatt's speedups are X(n) / λ, with λ = ${round4(x1)} fitted by Amdahl's law.`);
     for (const p of points) {
-      if (p.n === 1 || p.speedup === undefined) continue;
-      if (p.speedup === 0) {
-        notes.push(`Karp–Flatt skips n = ${p.n}: its speedup is 0.`);
+      if (p.n === 1) continue;
+      const s = p.throughput / x1;
+      if (s === 0) {
+        notes.push(`Karp–Flatt skips n = ${p.n}: its throughput is 0.`);
         continue;
       }
-      karp.push({ n: p.n, speedup: p.speedup, e: karpFlatt(p.speedup, p.n) as number });
+      // For time input the throughput is 1000 / time, so with a measured n = 1 this is T(1) / T(n) exactly.
+      const speedup = one && measure === 'time_ms' ? (one.timeMs as number) / (p.timeMs as number) : s;
+      karp.push({ n: p.n, speedup, e: karpFlatt(speedup, p.n) as number });
     }
   } else {
-    notes.push(`Karp–Flatt's serial fraction needs a measurement at n = 1; the smallest n here is ${nMin}, so it is not computed.`);
+    notes.push('Karp–Flatt is not computed: there is no positive throughput at n = 1, measured or fitted.');
   }
 
   let usl: UslFit | FitFailure;
@@ -651,7 +658,7 @@ export const FITTED_CSV_COLUMNS = ['n', 'measured', 'amdahl_fitted', 'usl_fitted
 /**
  * The analysis as CSV (RFC 4180: comma, CRLF after every row, '.' decimals, shortest
  * round-trip digits): one row per n; `measured`, `amdahl_fitted` and `usl_fitted` are
- * throughputs (runs/s for time input; Amdahl's as X(n_min) × fitted speedup); `karp_flatt`
+ * throughputs (runs/s for time input; Amdahl's as λ × fitted speedup); `karp_flatt`
  * is e; a value that does not apply is an empty cell.
  */
 export function fittedCsv(analysis: ScalingAnalysis): string {
@@ -686,12 +693,11 @@ export function fitCurves(analysis: ScalingAnalysis, samples = 120): FitCurvePoi
   for (let i = 0; i <= samples; i++) xs.add(nMin + ((nMax - nMin) * i) / samples);
   const amdahl = fitSucceeded(analysis.amdahl) ? analysis.amdahl : undefined;
   const usl = fitSucceeded(analysis.usl) ? analysis.usl : undefined;
-  const x0 = analysis.points[0].throughput;
   return [...xs]
     .sort((a, b) => a - b)
     .map((n) => ({
       n,
-      ...(amdahl ? { amdahl: x0 * amdahlSpeedup(amdahl.p, n / nMin) } : {}),
+      ...(amdahl ? { amdahl: amdahl.lambda * amdahlSpeedup(amdahl.p, n) } : {}),
       ...(usl ? { usl: uslThroughput(usl, n) } : {}),
     }));
 }

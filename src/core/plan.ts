@@ -1,3 +1,4 @@
+import { williamsOrder } from './counterbalance';
 import type { ExperimentConfig, RunConfig, SweepAxis, SweepParam } from './types';
 
 /**
@@ -92,10 +93,22 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
 }
 
 /**
- * Turns an experiment into the list of runs to make. Measurement rounds go round-robin over
- * every unit (optionally shuffled per round with a seed) so that slow drift — thermal
- * throttling, a neighbour's load — hits every configuration alike instead of biasing the
- * ones measured last (the interleaving hyperfine and criterion recommend).
+ * The order of the units in measurement round `round`: counterbalanced by default (a
+ * Williams design, see ./counterbalance), a seeded random permutation with `shuffleSeed`,
+ * or the same order every round with `fixedOrder` (for teaching).
+ */
+export function roundOrder<T>(units: readonly T[], experiment: Pick<ExperimentConfig, 'shuffleSeed' | 'fixedOrder'>, round: number): T[] {
+  if (experiment.fixedOrder === true) return units.slice();
+  if (experiment.shuffleSeed !== undefined) return shuffled(units, (experiment.shuffleSeed + round * 0x9e3779b9) >>> 0);
+  return williamsOrder(units.length, round).map((i) => units[i]);
+}
+
+/**
+ * Turns an experiment into the list of runs to make. Measurement rounds go over every unit
+ * once each, so that slow drift — thermal throttling, a neighbour's load — hits every
+ * configuration alike instead of biasing the ones measured last (the interleaving hyperfine
+ * and criterion recommend), and the order within a round is counterbalanced (roundOrder) so
+ * that no configuration always runs first or always after the same one.
  */
 export function planExperiment(experiment: ExperimentConfig): RunPlan {
   const cells = crossProduct(experiment.sweep);
@@ -136,9 +149,7 @@ export function planExperiment(experiment: ExperimentConfig): RunPlan {
     for (const u of units) steps.push({ kind: 'warmup', unit: u.index, round: w });
   }
   for (let r = 0; r < experiment.repetitions; r++) {
-    const order =
-      experiment.shuffleSeed === undefined ? units : shuffled(units, (experiment.shuffleSeed + r * 0x9e3779b9) >>> 0);
-    for (const u of order) steps.push({ kind: 'measure', unit: u.index, round: r });
+    for (const u of roundOrder(units, experiment, r)) steps.push({ kind: 'measure', unit: u.index, round: r });
   }
   return { points, units, steps, measuredSteps: units.length * experiment.repetitions };
 }

@@ -14,7 +14,7 @@ import {
   type SpeedupPoint,
   type TimeRow,
 } from './chart-data';
-import { describeBreakEven, outlierClasses, tukeyFences, sortAscending } from './stats';
+import { describeBreakEven, judgeChange, outlierClasses, tukeyFences, sortAscending } from './stats';
 
 function workersOf(p: PointAnalysis): number {
   const c = p.point.config;
@@ -41,7 +41,15 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
     ciHiMs: focus.summary.ci95[1],
     throughputRecordsPerSec: focus.throughputRecordsPerSec ?? 0,
     ...(focus.speedup
-      ? { speedup: { value: focus.speedup.ratio, ciLo: focus.speedup.ci95[0], ciHi: focus.speedup.ci95[1], workers: workersOf(focus) } }
+      ? {
+          speedup: {
+            value: focus.speedup.ratio,
+            ciLo: focus.speedup.ci95[0],
+            ciHi: focus.speedup.ci95[1],
+            workers: workersOf(focus),
+            change: judgeChange(focus.speedup).verdict,
+          },
+        }
       : {}),
     ...(focus.overheadShare !== null ? { overheadShare: focus.overheadShare } : {}),
     correct: focus.samples.length ? focus.allCorrect : null,

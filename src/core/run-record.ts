@@ -221,6 +221,7 @@ export const ExperimentSchema = v.strictObject({
   warmups: int(0, LIMITS.warmups),
   repetitions: int(0, LIMITS.experimentRepetitions),
   shuffleSeed: v.optional(int(0, 2 ** 32 - 1)),
+  fixedOrder: v.optional(v.boolean()),
   lessonId: v.optional(text(LIMITS.lessonIdChars)),
 });
 

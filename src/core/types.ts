@@ -201,8 +201,16 @@ export interface ExperimentConfig {
   warmups: number;
   /** Measured repetitions per point. */
   repetitions: number;
-  /** When set, the order of points within each round is shuffled with this seed. */
+  /**
+   * When set, the order of the runs within each round is a seeded random permutation
+   * instead of the default counterbalanced (Williams) rotation.
+   */
   shuffleSeed?: number;
+  /**
+   * When true, every round runs the configurations in the same order (baseline first) —
+   * for teaching how a fixed order biases a result. Default: counterbalanced.
+   */
+  fixedOrder?: boolean;
   /** Lesson id when the experiment comes from a lesson. */
   lessonId?: string;
 }

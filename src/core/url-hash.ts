@@ -44,6 +44,8 @@ const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = {
   shuffleSeed: 'shuffle',
   lessonId: 'lesson',
 };
+/** `order=fixed` turns off the counterbalanced run order (the default, so never written). */
+const ORDER_KEY = 'order';
 const FIELD_OF_KEY = new Map<string, FieldId | 'lessonId'>(
   Object.entries(KEYS).map(([field, key]) => [key, field as FieldId | 'lessonId']),
 );
@@ -83,6 +85,7 @@ export function encodeHash(experiment: ExperimentConfig): string {
     parts.push(`${KEYS.repetitions}=${enc(experiment.repetitions)}`);
   }
   if (experiment.shuffleSeed !== undefined) parts.push(`${KEYS.shuffleSeed}=${enc(experiment.shuffleSeed)}`);
+  if (experiment.fixedOrder === true) parts.push(`${ORDER_KEY}=fixed`);
   if (experiment.lessonId !== undefined) parts.push(`${KEYS.lessonId}=${enc(experiment.lessonId)}`);
   if (sweepText(experiment.sweep) !== sweepText(DEFAULT_EXPERIMENT.sweep)) {
     if (experiment.sweep.length === 0) parts.push('sweep=none');
@@ -149,6 +152,11 @@ export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
   let sweepGiven = false;
   for (const [key, value] of pairs) {
     if (key === 'v') continue;
+    if (key === ORDER_KEY) {
+      if (value === 'fixed') experiment.fixedOrder = true;
+      else if (value !== 'counterbalanced') problems.push(`${ORDER_KEY} "${value}" is not fixed or counterbalanced`);
+      continue;
+    }
     if (key === 'sweep') {
       sweepGiven = true;
       if (value === 'none') continue;

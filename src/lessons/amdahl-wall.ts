@@ -1,4 +1,4 @@
-import { amdahlSpeedup } from '../core/stats';
+import { amdahlSpeedup, measurablyFaster } from '../core/stats';
 import type { Lesson } from './types';
 import { because, coresPhrase, lessonCores, fmtPct, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
 
@@ -68,7 +68,7 @@ export const amdahlWall: Lesson = {
       return { status: 'not-reproduced', headline: 'One core cannot show a speedup curve.', numbers, reason: `With one core (${coresPhrase(env)}), every worker count runs one at a time.` };
     }
     // Without any real speedup there is no curve to meet the wall: staying under the bound proves nothing then.
-    const helped = series.points.some((pt) => pt.point.config.workers > 1 && pt.speedup!.ci95[0] > 1);
+    const helped = series.points.some((pt) => pt.point.config.workers > 1 && measurablyFaster(pt.speedup!));
     if (aboveBound.length === 0 && helped && Number.isFinite(ceiling) && ceiling < 20) {
       return { status: 'reproduced', headline: `Speedup stays under Amdahl’s bound; the fitted ceiling is ${fmtX(ceiling)}.`, numbers };
     }

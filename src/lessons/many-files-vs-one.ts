@@ -1,3 +1,4 @@
+import { measurablyFaster, NOISE_BAND } from '../core/stats';
 import type { Lesson } from './types';
 import { because, fmtCi, fmtPct, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps, speedupRatio } from './verdict-helpers';
 
@@ -55,7 +56,7 @@ export const manyFilesVsOne: Lesson = {
       { label: 'Shards ÷ one buffer, speedup', value: `${fmtX(r.ratio)} (${fmtCi(r.ci95, fmtX)})` },
       { label: 'Index pass (split phase) of the one buffer', value: fmtPct(splitShare) },
     ];
-    if (r.ci95[0] > 1) {
+    if (measurablyFaster(r)) {
       return { status: 'reproduced', headline: `Independent shards scale ${fmtX(shards.speedup!.ratio)}; one indexed buffer only ${fmtX(one.speedup!.ratio)}.`, numbers };
     }
     return {
@@ -63,7 +64,7 @@ export const manyFilesVsOne: Lesson = {
       headline: 'The two ways did not differ clearly here.',
       numbers,
       reason: because(
-        `the 95 % interval of the ratio of their speedups (${fmtX(r.ci95[0])} – ${fmtX(r.ci95[1])}) reaches 1, so their speedups overlap within the noise`,
+        `the ratio of their speedups, ${fmtX(r.ratio)} (95 % interval ${fmtX(r.ci95[0])} – ${fmtX(r.ci95[1])}), is not measurably above 1: the interval reaches 1 or the gain is inside the ±${NOISE_BAND * 100} % noise band`,
         noiseReason([shards, one]),
       ),
     };

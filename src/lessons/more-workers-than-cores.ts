@@ -1,5 +1,6 @@
 import type { Lesson } from './types';
-import { because, coresPhrase, lessonCores, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
+import { measurablyFaster } from '../core/stats';
+import { because, coresPhrase, fmtCi, fmtX, lessonBase, lessonCores, missingData, noiseReason, reps, speedupRatio } from './verdict-helpers';
 
 export const moreWorkersThanCores: Lesson = {
   id: 'more-workers-than-cores',
@@ -61,7 +62,9 @@ export const moreWorkersThanCores: Lesson = {
     if (most.point.config.workers <= cores) {
       return { status: 'not-reproduced', headline: 'No worker count went past the cores.', numbers, reason: `The sweep never exceeded the core count (${coresPhrase(env)}).` };
     }
-    const noGain = most.speedup!.ci95[0] <= atCores.speedup!.ratio * 1.05;
+    // One interval for "did more workers help?": the ratio of the two speedups, judged by the app's change rule.
+    const gain = speedupRatio(most, atCores);
+    const noGain = !measurablyFaster(gain);
     if (noGain) {
       return {
         status: 'reproduced',
@@ -74,7 +77,7 @@ export const moreWorkersThanCores: Lesson = {
       headline: 'Extra workers still helped here.',
       numbers,
       reason: because(
-        `${most.point.config.workers} workers were clearly faster than ${atCores.point.config.workers}, so this machine may have more cores than the lesson assumed (${coresPhrase(env)})`,
+        `${most.point.config.workers} workers were measurably faster than ${atCores.point.config.workers} (${fmtX(gain.ratio)}, ${fmtCi(gain.ci95, fmtX)}), so this machine may have more cores than the lesson assumed (${coresPhrase(env)})`,
         noiseReason(pts),
       ),
     };

@@ -1,3 +1,4 @@
+import { measurablyFaster, measurablySlower, NOISE_BAND } from '../core/stats';
 import type { Lesson } from './types';
 import { because, coresPhrase, lessonCores, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, reps, timerReason } from './verdict-helpers';
 
@@ -68,8 +69,8 @@ export const overheadSmallBatches: Lesson = {
       { label: `${fmtCount(largest.point.config.records)} records`, value: `${n} workers ${fmtMs(largest.summary!.median)} vs one ${fmtMs(largest.baselineSummary!.median)} (speedup ${fmtX(sLarge.ratio)})` },
     ];
     if (be?.ok && be.fit.kind === 'crossing') numbers.push({ label: 'Break-even', value: `≈ ${fmtCount(be.fit.records)} records` });
-    const slowerSmall = sSmall.ci95[1] < 1;
-    const fasterLarge = sLarge.ci95[0] > 1;
+    const slowerSmall = measurablySlower(sSmall);
+    const fasterLarge = measurablyFaster(sLarge);
     if (slowerSmall && fasterLarge) {
       return {
         status: 'reproduced',
@@ -78,7 +79,7 @@ export const overheadSmallBatches: Lesson = {
       };
     }
     const why = !slowerSmall
-      ? `at ${fmtCount(smallest.point.config.records)} records the ${n} workers were not clearly slower (speedup CI ${fmtX(sSmall.ci95[0])} – ${fmtX(sSmall.ci95[1])} reaches 1)`
+      ? `at ${fmtCount(smallest.point.config.records)} records the ${n} workers were not measurably slower (speedup ${fmtX(sSmall.ratio)}, CI ${fmtX(sSmall.ci95[0])} – ${fmtX(sSmall.ci95[1])}: it reaches 1 or stays within the ±${NOISE_BAND * 100} % noise band)`
       : lessonCores(env) < 2
         ? `${coresPhrase(env)}, so ${n} workers cannot run at once and never pull ahead`
         : `even at ${fmtCount(largest.point.config.records)} records the ${n} workers were not clearly faster (speedup CI ${fmtX(sLarge.ci95[0])} – ${fmtX(sLarge.ci95[1])}); the work per record may be too small or the cores busy`;

@@ -1,5 +1,5 @@
 import type { Lesson } from './types';
-import { because, fmtCount, fmtMs, lessonBase, lessonWorkers, missingData, noiseReason, reps } from './verdict-helpers';
+import { because, clearlySlower, fmtCount, fmtMs, lessonBase, lessonWorkers, missingData, noiseReason, reps } from './verdict-helpers';
 
 export const unevenWork: Lesson = {
   id: 'uneven-work',
@@ -51,8 +51,8 @@ export const unevenWork: Lesson = {
     const best = pts.reduce((a, b) => (b.summary!.median < a.summary!.median ? b : a));
     const biggest = pts[0];
     const tiniest = pts[pts.length - 1];
-    const leftSlower = biggest !== best && biggest.summary!.ci95[0] > best.summary!.ci95[1];
-    const rightSlower = tiniest !== best && tiniest.summary!.ci95[0] > best.summary!.ci95[1];
+    const leftSlower = biggest !== best && clearlySlower(biggest, best);
+    const rightSlower = tiniest !== best && clearlySlower(tiniest, best);
     if (leftSlower && rightSlower) {
       return {
         status: 'reproduced',

@@ -1,7 +1,18 @@
-/** Small shared pieces of the lesson verdicts: formatting and CI comparisons. */
+/**
+ * Small shared pieces of the lesson verdicts: formatting and comparisons. Every faster /
+ * slower claim goes through stats.judgeChange, the app's one "did it change?" rule.
+ */
 import type { PointAnalysis } from '../core/analysis';
 import { DEFAULT_RUN_CONFIG } from '../core/config';
-import { DEFAULT_SEED, medianSorted, mulberry32, quantileSorted, sortAscending } from '../core/stats';
+import {
+  DEFAULT_SEED,
+  measurablyFaster,
+  medianSorted,
+  mulberry32,
+  quantileSorted,
+  sortAscending,
+  speedup,
+} from '../core/stats';
 import type { RunConfig } from '../core/types';
 import type { Budget, LessonEnv, Verdict } from './types';
 
@@ -66,10 +77,17 @@ export function pointsWhere(points: PointAnalysis[], where: Partial<Record<strin
   );
 }
 
-/** A's median is slower than B's and their 95 % intervals do not overlap. */
+/**
+ * A is measurably slower than B: median(A) ÷ median(B), with its bootstrap interval, passes
+ * the "did it change?" rule (interval above 1, change beyond the noise band). False when
+ * either side has no samples or a 0 ms sample (no ratio can be formed).
+ */
 export function clearlySlower(a: PointAnalysis, b: PointAnalysis): boolean {
-  if (!a.summary || !b.summary) return false;
-  return a.summary.ci95[0] > b.summary.ci95[1];
+  const aMs = a.samples.map((s) => s.wallMs);
+  const bMs = b.samples.map((s) => s.wallMs);
+  if (aMs.length === 0 || bMs.length === 0 || ![...aMs, ...bMs].every((x) => x > 0)) return false;
+  // speedup(a, b) = median(a) / median(b): "B is faster than A" is "A is slower than B".
+  return measurablyFaster(speedup(aMs, bMs));
 }
 
 /**

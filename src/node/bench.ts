@@ -18,7 +18,23 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { DEFAULT_RUN_CONFIG } from '../core/config';
+import type { RunRecord } from '../core/run-record';
+import type { ExperimentConfig } from '../core/types';
+import { LESSONS } from '../lessons';
+import { lessonEnvOf } from '../lessons/judge-record';
 import { initialJs } from './bench/bundle';
+import {
+  AA_CONFIGS,
+  aaExperiment,
+  aaExperimentsPerConfig,
+  aaFigure,
+  aaOutcome,
+  lessonOutcome,
+  lessonRunsPerLesson,
+  lessonsFigure,
+  type AaOutcome,
+  type LessonOutcome,
+} from './bench/calibration';
 import { FIGURE_IDS, FIGURES, type FigureSpec, type PageJobId } from './bench/figures';
 import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from './bench/memory';
 import { benchmarksMarkdown, judge, terminalSummary, type BenchResults, type FigureResult, type RawFigure } from './bench/report';
@@ -364,6 +380,85 @@ async function measureUiFps(browser: Browser, url: string, smoke: boolean, trial
   return { series, notes, info: { page: 'index.html', records: experiment.base.records, runsPerSweep: runs } };
 }
 
+/** What `window.__playground.run` answers (src/ui/App.svelte). */
+interface PlaygroundRun {
+  status: string;
+  error?: string;
+  record: RunRecord | null;
+}
+
+/** The app page's environment facts (`window.__playground.env`). */
+interface PlaygroundEnv {
+  hardwareConcurrency: number;
+  crossOriginIsolated: boolean;
+  timerResolutionMs: number;
+}
+
+/** Opens the built app and waits for `window.__playground`, the headless Run button. */
+async function openPlayground(browser: Browser, url: string): Promise<Page> {
+  const page = await openAppPage(browser, url);
+  await page.waitForFunction(() => (window as unknown as { __playground?: unknown }).__playground !== undefined, null, { timeout: 30_000 });
+  return page;
+}
+
+/** One experiment through the Run button's path, bounded in time. */
+function playgroundRun(page: Page, experiment: ExperimentConfig, smoke: boolean): Promise<PlaygroundRun> {
+  return withTimeout(
+    page.evaluate((exp) => (window as unknown as { __playground: { run(e: unknown): Promise<PlaygroundRun> } }).__playground.run(exp), experiment),
+    smoke ? 120_000 : 300_000,
+    'an experiment',
+  );
+}
+
+/** `aa`: A/A experiments on the app page, counted by calibration.aaFigure. */
+async function measureAa(browser: Browser, url: string, smoke: boolean): Promise<RawFigure> {
+  const page = await openPlayground(browser, url);
+  const outcomes: AaOutcome[] = [];
+  const failed: string[] = [];
+  try {
+    const k = aaExperimentsPerConfig(smoke);
+    // Configurations interleaved experiment by experiment, so drift hits them alike.
+    for (let i = 0; i < k; i++) {
+      for (const config of AA_CONFIGS) {
+        const run = await playgroundRun(page, aaExperiment(config, smoke), smoke);
+        const outcome = run.status === 'complete' && run.record ? aaOutcome(config.name, run.record) : undefined;
+        if (outcome) outcomes.push(outcome);
+        else failed.push(`${config.name}: ${run.status}${run.error ? ` (${run.error})` : ''}`);
+      }
+      log(TOOL, `  aa: ${i + 1}/${k} rounds of ${AA_CONFIGS.length} configurations`);
+    }
+  } finally {
+    await page.context().close();
+  }
+  return aaFigure(outcomes, failed);
+}
+
+/** `lessons`: every lesson's quick preset, run and judged by its own verdict. */
+async function measureLessons(browser: Browser, url: string, smoke: boolean): Promise<RawFigure> {
+  const page = await openPlayground(browser, url);
+  const outcomes: LessonOutcome[] = [];
+  try {
+    const env = lessonEnvOf(await page.evaluate(() => (window as unknown as { __playground: { env: PlaygroundEnv } }).__playground.env));
+    const k = lessonRunsPerLesson(smoke);
+    for (let i = 0; i < k; i++) {
+      for (const lesson of LESSONS) {
+        let outcome: LessonOutcome;
+        try {
+          const run = await playgroundRun(page, lesson.preset(env, 'quick'), smoke);
+          outcome = lessonOutcome(lesson.id, run.status, run.error, run.record);
+        } catch (err) {
+          outcome = { lessonId: lesson.id, reproduced: false, reason: errorText(err) };
+        }
+        outcomes.push(outcome);
+        log(TOOL, `  lessons: run ${i + 1}/${k}, lesson ${lesson.number}: ${outcome.reproduced ? 'reproduced' : `not reproduced (${outcome.reason})`}`);
+      }
+    }
+  } finally {
+    await page.context().close();
+  }
+  return lessonsFigure(outcomes);
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
@@ -516,6 +611,10 @@ async function measure(
   }
   if (spec.source.what === 'ui-interactive') {
     return withTimeout(measureUiInteractive(browser, url, smoke ? 2 : trials, smoke ? 1 : 2), smoke ? 60_000 : 300_000, 'the interactive figure');
+  }
+  if (spec.source.what === 'aa') return withTimeout(measureAa(browser, url, smoke), smoke ? 600_000 : 3_600_000, 'the A/A figure');
+  if (spec.source.what === 'lessons') {
+    return withTimeout(measureLessons(browser, url, smoke), smoke ? 900_000 : 5_400_000, 'the lessons figure');
   }
   if (spec.source.what === 'ui-fps') {
     return withTimeout(measureUiFps(browser, url, smoke, smoke ? 2 : trials), smoke ? 60_000 : 400_000, 'the frame-rate figure');

@@ -2,7 +2,7 @@
  * The page's shared state: the environment, the experiment form, the current run, the run
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
-import type { ParallelCapacity } from '../core/stats';
+import { checkMachineNoise, type ParallelCapacity } from '../core/stats';
 import { measureParallelCapacity } from '../engine/capacity';
 
 /** Measures the page's parallel capacity; injected so tests need not spin real workers. */
@@ -67,7 +67,12 @@ export class AppState {
         return undefined;
       },
     );
-    this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(() => this.environment, () => this.#historyReady) });
+    this.run = new RunState({
+      observers: [this.jank],
+      runner: runner ?? createSweepRunner(() => this.environment, () => this.#historyReady),
+      // The real engine gets the busy-machine check; an injected test runner measures nothing.
+      ...(runner ? {} : { noiseCheck: (repetitions: number) => checkMachineNoise(() => performance.now(), repetitions) }),
+    });
   }
 
   /** The environment a run records: the captured one plus the measured cores, once known. */

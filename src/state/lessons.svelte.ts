@@ -9,15 +9,16 @@
  * Lessons run through app.run.start — the Run button's path — so every lesson run is
  * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
  */
-import { analyseExperiment, type ExperimentAnalysis } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import { cloneExperiment } from '../core/config';
-import { planExperiment } from '../core/plan';
 import { buildResultsView } from '../core/results-view';
 import type { RunRecord } from '../core/run-record';
 import type { ExperimentConfig, RunConfig } from '../core/types';
 import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
+import { judge, judgeRecord, lessonEnvOf } from '../lessons/judge-record';
 import type { AppState } from './app.svelte';
+
+export { judge, judgeRecord, lessonEnvOf };
 
 export type LessonStatus = 'not-run' | 'running' | 'reproduced' | 'not-reproduced';
 
@@ -44,17 +45,6 @@ export interface LessonOutcome {
   runId: string | undefined;
 }
 
-/** The facts a lesson is sized and judged by, from the captured environment. */
-export function lessonEnvOf(env: LessonEnv): LessonEnv {
-  return {
-    hardwareConcurrency: env.hardwareConcurrency,
-    crossOriginIsolated: env.crossOriginIsolated,
-    timerResolutionMs: env.timerResolutionMs,
-    ...(env.sharedArrayBuffer !== undefined ? { sharedArrayBuffer: env.sharedArrayBuffer } : {}),
-    ...(env.measuredCores !== undefined ? { measuredCores: env.measuredCores } : {}),
-  };
-}
-
 /** JSON with sorted keys: equal plain data, equal text (storage may reorder fields). */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) =>
@@ -69,30 +59,6 @@ export function budgetOf(lesson: Lesson, experiment: ExperimentConfig, env: Less
   const text = canonical(experiment);
   for (const b of ['quick', 'thorough'] as const) if (canonical(lesson.preset(env, b)) === text) return b;
   return undefined;
-}
-
-/** Runs a lesson's verdict; a verdict that throws on unexpected data gives undefined. */
-export function judge(lesson: Lesson, analysis: ExperimentAnalysis, env: LessonEnv): Verdict | undefined {
-  try {
-    return lesson.verdict(analysis, env);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Re-analyses a stored lesson run from its raw repetitions and judges it with the lesson's verdict. */
-export function judgeRecord(record: RunRecord): { lesson: Lesson; analysis: ExperimentAnalysis; verdict: Verdict; env: LessonEnv } | undefined {
-  const lesson = lessonById(record.lessonId ?? record.experiment.lessonId ?? '');
-  if (!lesson || record.repetitions.length === 0) return undefined;
-  const env = lessonEnvOf(record.environment);
-  let analysis: ExperimentAnalysis;
-  try {
-    analysis = analyseExperiment(planExperiment(record.experiment), record.repetitions, env.timerResolutionMs);
-  } catch {
-    return undefined;
-  }
-  const verdict = judge(lesson, analysis, env);
-  return verdict ? { lesson, analysis, verdict, env } : undefined;
 }
 
 /** Start of a stored run to the end of its last repetition, ms; undefined when the clocks disagree. */
@@ -121,6 +87,7 @@ export function tryNextExperiment(lesson: Lesson, env: LessonEnv, budget: Budget
     repetitions: preset.repetitions,
   };
   if (preset.shuffleSeed !== undefined) experiment.shuffleSeed = preset.shuffleSeed;
+  if (preset.fixedOrder !== undefined) experiment.fixedOrder = preset.fixedOrder;
   return experiment;
 }
 

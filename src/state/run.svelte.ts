@@ -6,6 +6,7 @@
 import type { ExperimentAnalysis } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import type { RunRecord } from '../core/run-record';
+import type { MachineNoise } from '../core/stats';
 import type { ExperimentConfig, RunStatus } from '../core/types';
 import { uiWorkSettled } from './ui-work';
 
@@ -68,6 +69,8 @@ export class RunState {
   published = $state.raw<PublishedRun | null>(null);
   /** A storage warning raised during the run (the run itself went on). */
   warning = $state<string | undefined>(undefined);
+  /** The busy-machine check made just before the run started; undefined without a check. */
+  noise = $state.raw<MachineNoise | undefined>(undefined);
 
   readonly running: boolean = $derived(this.status === 'running');
 
@@ -75,11 +78,21 @@ export class RunState {
   #abort: AbortController | undefined;
   readonly #now: () => number;
   readonly #observers: RunObserver[];
+  readonly #noiseCheck: ((repetitions: number) => MachineNoise) | undefined;
 
-  constructor(options: { runner?: SweepRunner; now?: () => number; observers?: RunObserver[] } = {}) {
+  constructor(
+    options: {
+      runner?: SweepRunner;
+      now?: () => number;
+      observers?: RunObserver[];
+      /** Calibrates the machine's noise before each run (stats.checkMachineNoise); none when absent. */
+      noiseCheck?: (repetitions: number) => MachineNoise;
+    } = {},
+  ) {
     this.#runner = options.runner;
     this.#now = options.now ?? (() => performance.now());
     this.#observers = options.observers ?? [];
+    this.#noiseCheck = options.noiseCheck;
   }
 
   /** INTEGRATION POINT: wires the sweep runner that `start` calls. */
@@ -113,6 +126,8 @@ export class RunState {
     this.results = null;
     this.published = null;
     this.warning = undefined;
+    // Before anything runs, so the spin loop meets the machine as the experiment will.
+    this.noise = this.#noiseCheck?.(experiment.repetitions);
     this.status = 'running';
     const startedAt = this.#now();
     for (const o of this.#observers) o.start();

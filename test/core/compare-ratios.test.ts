@@ -22,8 +22,8 @@ describe('compareRuns: ratio per matching configuration', () => {
     expect(w2.before!.medianMs).toBe(9);
     expect(w2.after!.medianMs).toBe(9);
     expect(w2.speedup!.ratio).toBe(1);
-    expect(w2.verdict).toBe('unclear');
-    expect(w2.text).toMatch(/^no clear difference: after is 1\.00× faster, but the 95 % CI .*includes 1×$/);
+    expect(w2.verdict).toBe('no-change');
+    expect(w2.text).toMatch(/^no measurable change: after is 1\.00× faster, but the 95 % CI .*includes 1×$/);
   });
 
   it('words a faster and a slower point with their intervals', () => {
@@ -42,7 +42,7 @@ describe('compareRuns: ratio per matching configuration', () => {
     const before = runWithWalls({ 1: [12, 12, 12], 2: [10, 10, 10] });
     const after = runWithWalls({ 1: [6, 6, 6], 2: [20, 20, 20] }, { id: 'after' });
     const c = compareRuns(before, after);
-    expect(c.counts).toEqual({ faster: 1, slower: 1, unclear: 0, 'no-data': 0 });
+    expect(c.counts).toEqual({ faster: 1, slower: 1, 'no-change': 0, 'no-data': 0 });
     expect(c.geoMeanSpeedup).toBeCloseTo(1, 12); // √(2 × 0.5)
     expect(comparisonTable(c).rows).toEqual([
       ['workers 1', '3', '12.000', '3', '6.000', '0.500', '2.000', '2.000', '2.000'],

@@ -118,14 +118,14 @@ describe('parseScalingCsv refuses bad files', () => {
   });
 
   it.each([
-    ['2.5', 3],
     ['0', 3],
     ['-2', 3],
-  ])('n = %s, not a positive whole number', (bad, line) => {
+    ['-0.5', 3],
+  ])('n = %s, not a positive load', (bad, line) => {
     expect(parseScalingCsv(`threads\ttime\n1\t100\n${bad}\t60\n`)).toEqual({
       ok: false,
       code: 'bad-worker-count',
-      message: `Line ${line}, column 1 (threads): "${bad}" is not a worker count: n must be a positive whole number (1, 2, 3, …).`,
+      message: `Line ${line}, column 1 (threads): "${bad}" is not a load: n must be > 0 (a worker count such as 4, or an average load such as 0.5).`,
       line,
       column: { name: 'threads', index: 1 },
     });

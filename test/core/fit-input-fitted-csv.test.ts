@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseScaling, fitSucceeded, fittedCsv, parseScalingCsv } from '../../src/core/fit-input';
 import { formatNumber } from '../../src/core/csv';
+import { karpFlatt } from '../../src/core/stats';
 
 describe('fittedCsv', () => {
   it('writes n, measured, amdahl_fitted, usl_fitted, karp_flatt', () => {
@@ -22,13 +23,19 @@ describe('fittedCsv', () => {
       `18,995.9,${formatNumber(amdahl.fitted[1].throughput)},${formatNumber(usl.fitted[1])},${formatNumber(a.karpFlatt[0].e)}`,
     );
     expect(csv).not.toMatch(/\de[+-]?\d/i); // never exponent notation
-    expect(amdahl.fitted[1].throughput).toBe(64.9 * amdahl.fitted[1].speedup);
+    // λ (the throughput at n = 1) is fitted, not the 64.9 of the n = 1 row.
+    expect(amdahl.fitted[1].throughput / (amdahl.lambda * amdahl.fitted[1].speedup)).toBeCloseTo(1, 12);
   });
 
-  it('leaves the Karp–Flatt column empty without an n = 1 row', () => {
+  it('fills the Karp–Flatt column against the fitted λ without an n = 1 row', () => {
     const parsed = parseScalingCsv('n,x\n2,10\n4,18\n8,30\n');
     if (!parsed.ok) throw new Error(parsed.message);
-    const rows = fittedCsv(analyseScaling(parsed)).trimEnd().split('\r\n').slice(1);
-    expect(rows.every((r) => r.endsWith(','))).toBe(true);
+    const a = analyseScaling(parsed);
+    if (!fitSucceeded(a.amdahl)) throw new Error(a.amdahl.error);
+    const lambda = a.amdahl.lambda;
+    const rows = fittedCsv(a).trimEnd().split('\r\n').slice(1);
+    expect(rows.map((r) => r.split(',')[4])).toEqual(
+      [2, 4, 8].map((n, i) => formatNumber(karpFlatt([10, 18, 30][i] / lambda, n) as number)),
+    );
   });
 });

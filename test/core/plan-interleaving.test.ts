@@ -27,7 +27,7 @@ function experiment(partial: Partial<ExperimentConfig>): ExperimentConfig {
 }
 
 describe('planExperiment', () => {
-  it('runs one point and its worker-seq baseline, interleaved round by round', () => {
+  it('runs one point and its worker-seq baseline, interleaved round by round in alternating order', () => {
     const plan = planExperiment(experiment({ warmups: 1 }));
     expect(plan.points).toHaveLength(1);
     expect(plan.units.map((u) => [u.role, u.config.strategy, u.config.workers])).toEqual([
@@ -35,7 +35,7 @@ describe('planExperiment', () => {
       ['baseline', 'worker-seq', 1],
     ]);
     expect(plan.steps.map((s) => `${s.kind[0]}${s.unit}.${s.round}`)).toEqual([
-      'w0.0', 'w1.0', 'm0.0', 'm1.0', 'm0.1', 'm1.1', 'm0.2', 'm1.2',
+      'w0.0', 'w1.0', 'm0.0', 'm1.0', 'm1.1', 'm0.1', 'm0.2', 'm1.2',
     ]);
     expect(plan.measuredSteps).toBe(6);
   });

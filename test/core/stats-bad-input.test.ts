@@ -77,14 +77,14 @@ describe('bad input → StatsError with a code', () => {
   it('Amdahl, Karp–Flatt, Gustafson', () => {
     expectCode(() => amdahlSpeedup(1.2, 4), 'fraction-out-of-range');
     expectCode(() => amdahlSpeedup(-0.1, 4), 'fraction-out-of-range');
-    expectCode(() => amdahlSpeedup(0.5, 0.5), 'workers-below-one');
+    expectCode(() => amdahlSpeedup(0.5, 0), 'load-not-positive');
     expectCode(() => amdahlSpeedup(0.5, Number.POSITIVE_INFINITY), 'non-finite');
     expectCode(() => amdahlCeiling(Number.NaN), 'non-finite');
     expectCode(() => fitAmdahl([]), 'empty-input');
     expectCode(() => fitAmdahl([{ n: 1, speedup: 1 }]), 'too-few-points');
     expectCode(() => fitAmdahl([{ n: 2, speedup: 0 }]), 'non-positive');
     expectCode(() => karpFlatt(0, 4), 'non-positive');
-    expectCode(() => karpFlatt(2, 0), 'workers-below-one');
+    expectCode(() => karpFlatt(2, 0), 'load-not-positive');
     expectCode(() => gustafsonSpeedup(2, 4), 'fraction-out-of-range');
     expectCode(() => gustafsonSpeedup(0.1, 0), 'workers-below-one');
   });
@@ -116,10 +116,10 @@ describe('bad input → StatsError with a code', () => {
           { n: 2, throughput: 19 },
           { n: 4, throughput: 30 },
         ]),
-      'workers-below-one',
+      'load-not-positive',
     );
     expectCode(() => fitUsl([1, 2, 4].map((n) => ({ n, throughput: 0 }))), 'degenerate-data');
-    expectCode(() => uslThroughput({ sigma: 0.1, kappa: 0, lambda: 1 }, 0), 'workers-below-one');
+    expectCode(() => uslThroughput({ sigma: 0.1, kappa: 0, lambda: 1 }, 0), 'load-not-positive');
   });
 
   it('breakEven', () => {

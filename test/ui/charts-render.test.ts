@@ -114,7 +114,7 @@ describe('ResultCards', () => {
         ciLoMs: 11.9,
         ciHiMs: 13.1,
         throughputRecordsPerSec: 16_200_000,
-        speedup: { value: 0.8, ciLo: 0.7, ciHi: 0.9, workers: 4 },
+        speedup: { value: 0.8, ciLo: 0.7, ciHi: 0.9, workers: 4, change: 'slower' },
         overheadShare: 0.43,
         correct: false,
         warnings: ['Runs are shorter than 100× the timer resolution.'],

@@ -57,7 +57,7 @@ describe('FitPanel', () => {
     expect(text('fit-usl-sigma')).toBe('0.02773');
     expect(text('fit-usl-kappa')).toBe('1.044e-4');
     expect(text('fit-usl-lambda')).toBe('90');
-    expect(text('fit-amdahl-p')).toBe('0.9723');
+    expect(text('fit-amdahl-p')).toBe('0.9264');
     expect(root.querySelectorAll('[data-testid="fit-karp-flatt"] tbody tr')).toHaveLength(6);
     expect(root.querySelectorAll('[data-testid="fit-data"] tbody tr')).toHaveLength(7);
     expect(root.querySelector('[data-testid="fit-error"]')).toBeNull();

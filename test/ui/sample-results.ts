@@ -32,7 +32,7 @@ export function sampleResults(): ResultsView {
       ciLoMs: 54.1,
       ciHiMs: 59.8,
       throughputRecordsPerSec: 3_560_000,
-      speedup: { value: 1.42, ciLo: 1.31, ciHi: 1.55, workers: 2 },
+      speedup: { value: 1.42, ciLo: 1.31, ciHi: 1.55, workers: 2, change: 'faster' },
       overheadShare: 0.38,
       correct: true,
       warnings: ['Noise is high (CV 14 %): the machine is busy; trust the medians, not single runs.'],

@@ -5,7 +5,9 @@
  * as the 95 % interval. Chosen because it needs no normality assumption (run times are
  * skewed) and works for a median and a ratio of medians alike. Known limit: with very few
  * samples (n < ~10) the interval is coarse and tends to be too narrow — the UI should
- * show n next to it.
+ * show n next to it. The interval of a RATIO of two medians (the speedup) was measured
+ * instead: 95.5–98.3 % coverage at n = 5, 9, 15 on seeded lognormal samples with and without
+ * outliers (test/core/stats-bootstrap-coverage.test.ts; the numbers are in the README).
  */
 
 import { StatsError } from './errors';

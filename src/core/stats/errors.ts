@@ -19,6 +19,8 @@ export type StatsErrorCode =
   | 'zero-time'
   /** A worker / processor count below 1. */
   | 'workers-below-one'
+  /** A load (workers, threads, average active sessions) of 0 or below where a model needs N > 0. */
+  | 'load-not-positive'
   /** A fraction (p, serial fraction, probability) outside [0, 1]. */
   | 'fraction-out-of-range'
   /** Fewer distinct points than the model has parameters to determine. */
@@ -77,6 +79,18 @@ export function requirePositiveTime(value: number, what: string): void {
 export function requireWorkers(workers: number, what = 'workers'): void {
   requireFinite(workers, what);
   if (workers < 1) throw new StatsError('workers-below-one', `${what} must be ≥ 1, got ${workers}`);
+}
+
+/**
+ * Throws unless `load` is finite and > 0. The scaling models (Amdahl, Karp–Flatt, USL) are
+ * continuous in N, and a load measured as average active sessions or utilisation is
+ * fractional and often below 1, so any positive N is a valid point.
+ */
+export function requireLoad(load: number, what = 'n'): void {
+  requireFinite(load, what);
+  if (load <= 0) {
+    throw new StatsError('load-not-positive', `${what} must be > 0 (a worker count or an average load such as 0.5), got ${load}`);
+  }
 }
 
 /** Throws unless `fraction` is finite and within [0, 1]. */

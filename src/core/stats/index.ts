@@ -17,8 +17,37 @@ export {
   type TukeyFencesMs,
 } from './summarize';
 export { speedup, efficiency, naiveEfficiency, type SpeedupResult } from './speedup';
-export { amdahlSpeedup, amdahlCeiling, fitAmdahl, type AmdahlPoint, type AmdahlFit } from './amdahl';
+export {
+  NOISE_BAND,
+  judgeChange,
+  measurablyFaster,
+  measurablySlower,
+  type ChangeVerdict,
+  type ChangeReason,
+  type ChangeJudgement,
+  type RatioWithInterval,
+} from './change-rule';
+export {
+  amdahlSpeedup,
+  amdahlCeiling,
+  fitAmdahl,
+  fitAmdahlThroughput,
+  type AmdahlPoint,
+  type AmdahlFit,
+  type AmdahlThroughputPoint,
+  type AmdahlThroughputFit,
+} from './amdahl';
 export { karpFlatt, gustafsonSpeedup } from './serial-fraction';
+export {
+  checkMachineNoise,
+  judgeMachineNoise,
+  spinWork,
+  timeSpinLoops,
+  NOISE_CHECK_LOOPS,
+  NOISE_CHECK_ROUNDS,
+  TARGET_HALF_WIDTH,
+  type MachineNoise,
+} from './machine-noise';
 export { fitUsl, uslThroughput, uslPeakN, type UslPoint, type UslParams, type UslFit } from './usl';
 export {
   breakEven,

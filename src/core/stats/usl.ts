@@ -9,13 +9,16 @@
  * The fit follows the current R `usl` package (Möding, CRAN, ≥ 2.0; there σ, κ, λ are
  * called alpha, beta, gamma): nonlinear least squares on the RAW throughputs with all three
  * parameters free, σ, κ ∈ [0, 1], λ ≥ 0, and no N = 1 measurement required — not the older
- * method that normalised by X(1) and fitted a quadratic.
+ * method that normalised by X(1) and fitted a quadratic. N is any load > 0 (fractional loads
+ * such as average active sessions included): λ, the throughput at N = 1, is always a fitted
+ * parameter, never read off a row. For σ, κ ∈ [0, 1] and N > 0 the denominator is
+ * ≥ 1 − (1 − N) − N(1 − N) = N² > 0 when N < 1, so the model is defined on the whole range.
  */
 
-import { StatsError, requireNonNegative, requireWorkers } from './errors';
+import { StatsError, requireLoad, requireNonNegative } from './errors';
 import { solveLeastSquares } from './linear-algebra';
 
-/** One measurement: throughput (any unit per unit time, e.g. recordsPerSec) at N workers. */
+/** One measurement: throughput (any unit per unit time, e.g. recordsPerSec) at a load of N > 0 (workers, or an average load). */
 export interface UslPoint {
   n: number;
   throughput: number;
@@ -32,7 +35,7 @@ export interface UslParams {
 export interface UslFit extends UslParams {
   /** N* = √((1 − σ)/κ), where X(N) peaks; null when κ = 0 or σ ≥ 1 (no interior peak). */
   peakN: number | null;
-  /** X at N* (at N = 1 if N* < 1), or null when there is no peak. */
+  /** X at N*, or null when there is no peak. */
   peakThroughput: number | null;
   /** Model throughput at each input point, in input order. */
   fitted: number[];
@@ -44,7 +47,7 @@ export interface UslFit extends UslParams {
 
 /** X(N) = λN / (1 + σ(N − 1) + κN(N − 1)) (Gunther 2007, ch. 4). */
 export function uslThroughput(params: UslParams, n: number): number {
-  requireWorkers(n, 'n');
+  requireLoad(n, 'n');
   return (params.lambda * n) / (1 + params.sigma * (n - 1) + params.kappa * n * (n - 1));
 }
 
@@ -196,14 +199,14 @@ export function fitUsl(points: readonly UslPoint[]): UslFit {
     throw new StatsError('empty-input', 'fitUsl needs measured points');
   }
   points.forEach((p, i) => {
-    requireWorkers(p.n, `points[${i}].n`);
+    requireLoad(p.n, `points[${i}].n`);
     requireNonNegative(p.throughput, `points[${i}].throughput`);
   });
   const distinct = new Set(points.map((p) => p.n)).size;
   if (distinct < 3) {
     throw new StatsError(
       'too-few-points',
-      `fitUsl needs at least 3 distinct worker counts to determine σ, κ and λ, got ${distinct}`,
+      `fitUsl needs at least 3 distinct loads N to determine σ, κ and λ, got ${distinct}`,
     );
   }
   if (points.every((p) => p.throughput === 0)) {
@@ -250,7 +253,7 @@ export function fitUsl(points: readonly UslPoint[]): UslFit {
     kappa,
     lambda,
     peakN,
-    peakThroughput: peakN === null ? null : uslThroughput(params, Math.max(1, peakN)),
+    peakThroughput: peakN === null ? null : uslThroughput(params, peakN),
     fitted,
     // Equal throughputs everywhere leave nothing to explain: call a perfect fit 1, any miss 0.
     r2: sst > 0 ? 1 - best.sse / sst : best.sse === 0 ? 1 : 0,

@@ -40,7 +40,7 @@ export interface Target {
 export interface FigureSpec {
   id: string;
   title: string;
-  source: { kind: 'page'; job: PageJobId } | { kind: 'node'; what: 'initial-js' | 'memory' | 'ui-interactive' | 'ui-fps' };
+  source: { kind: 'page'; job: PageJobId } | { kind: 'node'; what: 'initial-js' | 'memory' | 'ui-interactive' | 'ui-fps' | 'aa' | 'lessons' };
   value: Measure;
   reference?: Measure;
   ratio?: { series: string; label: string };
@@ -270,6 +270,36 @@ export const FIGURES: readonly FigureSpec[] = [
       'The built app in a fresh context per trial: `window.__playground.run` of the default experiment with 20,000 records, ' +
       'a warm pool, workers swept over [1, 2], 0 warmups and 15 repetitions (30 runs of a few ms each, results published as ' +
       'they arrive while the charts redraw), counting requestAnimationFrame callbacks over the run; fps = frames ÷ run seconds.',
+  },
+  {
+    id: 'aa',
+    title: 'A/A calibration: false-positive rate of the speedup interval',
+    source: { kind: 'node', what: 'aa' },
+    value: { series: 'falsePositivePct', label: 'A/A experiments whose 95 % interval excludes 1', unit: '%' },
+    target: { on: 'value', op: '<=', bound: 10, text: '≤ 10 % (nominal 5 %)' },
+    context: [
+      { series: 'ruleClaimPct', label: 'A/A experiments the change rule called faster or slower', unit: '%' },
+      { series: 'ciWidthPct', label: 'interval width, hi ÷ lo − 1, per experiment', unit: '%' },
+      { series: 'ratio', label: 'measured A ÷ B, per experiment', unit: '×' },
+    ],
+    method:
+      'The built app through window.__playground.run (the Run button\'s path, default run order), 10 experiments for each of ' +
+      'six configurations — worker-seq, pool 2 warm, pool 2 cold; group over 20,000 and 300,000 `fixed` records — each ' +
+      'sweeping varlenSplit over index and resync, which `fixed` data ignores: two identical configurations measured as two ' +
+      'points, with the default 1 warm-up and 5 repetitions. Per experiment, median(A) ÷ median(B) with the app\'s 95 % ' +
+      'bootstrap interval; a false positive is an interval that excludes 1.',
+  },
+  {
+    id: 'lessons',
+    title: 'Lesson reliability: how often each quick preset reproduces',
+    source: { kind: 'node', what: 'lessons' },
+    value: { series: 'worstReproducePct', label: 'lowest reproduce rate of any lesson', unit: '%' },
+    target: { on: 'value', op: '>=', bound: 70, text: 'every lesson ≥ 7 of 10 (lessons 1, 2, 5, 6, 7: ≥ 9 of 10)' },
+    context: [{ series: 'reproducePct', label: 'reproduce rate per lesson', unit: '%' }],
+    method:
+      'Every lesson\'s quick preset for this page\'s environment, 10 runs each through window.__playground.run, each judged by ' +
+      'the lesson\'s own verdict from the stored record (the Lessons view\'s path); per lesson the count reproduced and, when ' +
+      'not, the verdict\'s reasons.',
   },
 ];
 
