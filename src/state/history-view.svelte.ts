@@ -8,6 +8,7 @@ import { analyseExperiment } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/compare';
 import { samplesCsv, summaryCsv } from '../core/csv';
+import { runTrace, traceJson } from '../core/io/trace-events';
 import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/json-io';
 import { planExperiment } from '../core/plan';
 import { buildResultsView } from '../core/results-view';
@@ -402,6 +403,22 @@ export class HistoryViewState {
       else this.#say('success', `Exported “${record.label || 'untitled run'}” as ${kind === 'json' ? 'JSON' : `${kind}.csv`}.`);
     } catch (err) {
       this.#say('error', `The export failed: ${errorText(err)}`);
+    }
+  }
+
+  /** Saves one measured repetition per point as a Chrome trace (Perfetto, DevTools). */
+  exportTrace(record: RunRecord): void {
+    try {
+      const trace = runTrace(record);
+      if (!trace) {
+        this.#say('error', 'No trace to save: this run has no measured repetition yet.');
+        return;
+      }
+      const now = this.#deps.now?.() ?? new Date();
+      this.#saveText(exportFilename(`run-${record.id.slice(0, 8)}-trace`, 'json', now), traceJson(trace), 'application/json', false);
+      this.#say('success', `Saved the trace of “${record.label || 'untitled run'}”: open it in ui.perfetto.dev or the DevTools Performance panel.`);
+    } catch (err) {
+      this.#say('error', `The trace could not be saved: ${errorText(err)}`);
     }
   }
 
