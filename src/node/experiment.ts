@@ -1,5 +1,5 @@
 /**
- * `npm run experiment -- --preset <lesson-id | config.json> [--quick | --thorough] [--reps N] --out <file.csv | file.json> [--trace <trace.json>]`
+ * `npm run experiment -- --preset <lesson-id | config.json> [--quick | --thorough] [--reps N] --out <file.csv | file.json> [--trace <trace.json>] [--share]`
  *
  * Runs one experiment headless, through exactly the path the Run button takes: it builds
  * dist/ when stale, serves it (COOP/COEP from vite.config.ts), opens it in headless Chromium
@@ -20,6 +20,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as v from 'valibot';
 import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } from '../core/config';
 import { samplesCsv, summaryCsv } from '../core/csv';
+import { shareLink, shareOfRun } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
 import { EXPORT_FORMAT, exportJson, locateJsonError } from '../core/json-io';
 import { ExperimentSchema, formatIssues, type RecordedEnvironment, type RunRecord } from '../core/run-record';
@@ -43,8 +44,11 @@ function wrapIds(ids: readonly string[], indent: number, width: number): string 
   return lines.map((l) => ' '.repeat(indent) + l).join('\n');
 }
 
+/** The address `npm start` serves the app at: where a printed share link points. */
+export const SHARE_APP_URL = 'http://localhost:4173/';
+
 export const USAGE = `usage: npm run experiment -- --preset <lesson-id | config.json> [--quick | --thorough] [--reps N] --out <file.csv | file.json>
-                      [--trace <trace.json>]
+                      [--trace <trace.json>] [--share]
 
 Runs one experiment in headless Chromium on the built app (built first when dist/ is
 missing or stale), exactly as the Run button does, and writes its samples.
@@ -61,6 +65,8 @@ ${wrapIds(LESSONS.map((l) => l.id), 20, 92)}
                     .json: the UI's JSON export of the run
   --trace FILE      also write a Chrome trace (.json) of one measured repetition per point,
                     the History view's "Download trace": open it in ui.perfetto.dev or DevTools
+  --share           print the run's share link (the History view's "Copy share link") on stdout,
+                    addressed to ${SHARE_APP_URL} (npm start); swap the address for your host's
   -h, --help        this text
 
 Exit status: 0 complete and every digest correct; 1 failed, cancelled or a wrong digest;
@@ -77,12 +83,14 @@ export interface ExperimentOptions {
   format: 'csv' | 'json';
   /** Where to write the Chrome trace, when asked for. */
   trace?: string;
+  /** Print the share link on stdout. */
+  share?: boolean;
 }
 
 export type ArgsResult = { ok: true; help: true } | { ok: true; help?: false; options: ExperimentOptions } | { ok: false; message: string };
 
 const VALUE_FLAGS = ['--preset', '--reps', '--out', '--trace'] as const;
-const SWITCHES = ['--quick', '--thorough', '--help', '-h'] as const;
+const SWITCHES = ['--quick', '--thorough', '--share', '--help', '-h'] as const;
 
 /** A preset value names a config file when it looks like a path; otherwise it is a lesson id. */
 function looksLikePath(value: string): boolean {
@@ -163,6 +171,7 @@ export function parseExperimentArgs(argv: readonly string[], lessonIds: readonly
     format: ext === '.csv' ? 'csv' : 'json',
   };
   if (reps !== undefined) options.reps = reps;
+  if (switches.has('--share')) options.share = true;
   const trace = values.get('--trace');
   if (trace !== undefined) {
     if (extname(trace).toLowerCase() !== '.json') return { ok: false, message: `--trace must end in .json (got "${trace}")` };
@@ -415,6 +424,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
     if (result.record) {
       for (const path of writeOutputs(options, result.record)) log(TOOL, `wrote ${path}`);
+      if (options.share) process.stdout.write(`${shareLink(SHARE_APP_URL, shareOfRun(result.record))}\n`);
     }
     if (teardown.interrupted) return 130;
     const problem = runProblem(result.status, result.error, result.record);

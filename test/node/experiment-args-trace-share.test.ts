@@ -1,4 +1,4 @@
-/** `npm run experiment -- --trace`: where the Chrome trace goes, checked before anything runs. */
+/** `npm run experiment -- --trace / --share`: what the run also writes or prints, checked before anything runs. */
 import { describe, expect, it } from 'vitest';
 import { parseExperimentArgs } from '../../src/node/experiment';
 
@@ -30,6 +30,17 @@ describe('parseExperimentArgs --trace', () => {
     expect(parseExperimentArgs(['--preset', 'amdahl-wall', '--out', 'a.csv', '--trace'], IDS)).toEqual({
       ok: false,
       message: '--trace needs a value',
+    });
+  });
+});
+
+describe('parseExperimentArgs --share', () => {
+  it('is a switch that asks for the link on stdout', () => {
+    const r = parseExperimentArgs(['--preset', 'amdahl-wall', '--out', 'a.json', '--share'], IDS);
+    expect(r.ok && !r.help && r.options.share).toBe(true);
+    expect(parseExperimentArgs(['--preset', 'amdahl-wall', '--out', 'a.json', '--share=yes'], IDS)).toEqual({
+      ok: false,
+      message: '--share takes no value (got "--share=yes")',
     });
   });
 });
