@@ -48,7 +48,7 @@ export default defineConfig({
   preview: { headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy } },
   worker: { format: 'es' },
   // Found late by the dep scanner (only behind a dynamic import), which made the first browser test reload.
-  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fast-check', 'axe-core'] },
+  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fflate', 'fast-check', 'axe-core'] },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -2,6 +2,7 @@
  * The page's shared state: the environment, the experiment form, the current run, the run
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
+import { isShareHash } from '../core/io/share-link';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -27,9 +28,16 @@ export class AppState {
   history = $state.raw<History | undefined>(undefined);
   /** Why runs are not being kept across reloads, when they are not. */
   storageBanner = $state<string | undefined>(undefined);
+  /** The `#share=…` fragment the page was opened with, while the shared result is showing. */
+  sharedHash = $state<string | undefined>(undefined);
   readonly #historyReady: Promise<History | undefined>;
 
   constructor(hash: string, runner?: SweepRunner) {
+    // A shared result is not a settings link: the form keeps its defaults, the result shows instead.
+    if (isShareHash(hash)) {
+      this.sharedHash = hash;
+      hash = '';
+    }
     this.form = new ExperimentForm(
       {
         hardwareConcurrency: this.env.hardwareConcurrency,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseExperiment } from '../../src/core/analysis';
 import { compareRuns } from '../../src/core/compare';
 import { shareOfRun } from '../../src/core/io/share-link';
-import { NOT_SHARED_DIGEST, sharedAsRecord } from '../../src/core/io/shared-record';
+import { NOT_SHARED_DIGEST, sharedAsRecord, sharedPointsTable } from '../../src/core/io/shared-record';
 import { planExperiment } from '../../src/core/plan';
 import { validateRecord } from '../../src/core/run-record';
 import { summarize } from '../../src/core/stats';
@@ -35,5 +35,25 @@ describe('sharedAsRecord', () => {
     expect(c.points).toHaveLength(12);
     expect(c.unmatched).toEqual([]);
     expect(c.points.every((p) => p.speedup !== null && p.speedup.ci95[0] <= 1 && p.speedup.ci95[1] >= 1)).toBe(true);
+  });
+});
+
+describe('sharedPointsTable', () => {
+  it('lists the shared numbers per point under the plan’s labels', () => {
+    const shared = shareOfRun(makeSweepRecord({ records: [100_000], workers: [1, 2], repetitions: 3 }));
+    const t = sharedPointsTable(shared);
+    expect(t.rows.map((r) => r[0])).toEqual(['records 100,000, workers 1', 'records 100,000, workers 2']);
+    const p = shared.points[1];
+    expect(t.rows[1].slice(1)).toEqual([
+      '3',
+      p.medianMs.toFixed(3),
+      p.ciLoMs.toFixed(3),
+      p.ciHiMs.toFixed(3),
+      p.speedup!.toFixed(2),
+      p.speedupLo!.toFixed(2),
+      p.speedupHi!.toFixed(2),
+      p.efficiency!.toFixed(2),
+      'yes',
+    ]);
   });
 });

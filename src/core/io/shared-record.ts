@@ -9,6 +9,7 @@
  * timeline) show nothing for it, and nothing here is ever written back.
  */
 
+import type { TableModel } from '../chart-data';
 import { configKey, planExperiment } from '../plan';
 import { SCHEMA_VERSION, type RunRecord } from '../run-record';
 import { PHASES, type Digest, type Phase, type RepetitionRecord, type RunConfig } from '../types';
@@ -68,5 +69,28 @@ export function sharedAsRecord(shared: SharedResult): RunRecord {
     environment: shared.environment,
     status: shared.status,
     repetitions,
+  };
+}
+
+const fixed = (x: number | null, digits: number): string => (x === null ? '' : x.toFixed(digits));
+
+/** The shared statistics as a table, one row per point, the numbers exactly as the link carries them (rounded for reading). */
+export function sharedPointsTable(shared: SharedResult): TableModel {
+  const plan = planExperiment(shared.experiment);
+  return {
+    caption: 'Per configuration, as measured on the machine that shared it: median wall time with its 95 % bootstrap interval, speedup over its own sequential baseline',
+    columns: ['Configuration', 'n', 'Median ms', 'CI low ms', 'CI high ms', 'Speedup', 'Speedup CI low', 'Speedup CI high', 'Efficiency', 'All correct'],
+    rows: shared.points.map((p) => [
+      plan.points[p.index].label,
+      String(p.n),
+      fixed(p.medianMs, 3),
+      fixed(p.ciLoMs, 3),
+      fixed(p.ciHiMs, 3),
+      fixed(p.speedup, 2),
+      fixed(p.speedupLo, 2),
+      fixed(p.speedupHi, 2),
+      fixed(p.efficiency, 2),
+      p.allCorrect ? 'yes' : 'NO',
+    ]),
   };
 }
