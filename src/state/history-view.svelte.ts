@@ -7,6 +7,7 @@
 import { analyseExperiment } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/compare';
+import { fairnessFlags, type FairnessFlag } from '../core/compare-fairness';
 import { samplesCsv, summaryCsv } from '../core/csv';
 import { shareLink, shareOfRun, sharedJson } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
@@ -95,6 +96,8 @@ export class HistoryViewState {
   selected = $state.raw<ReadonlySet<string>>(new Set());
   opened = $state.raw<OpenedRun | null>(null);
   comparison = $state.raw<RunComparison | null>(null);
+  /** Differences between the compared runs' machines that make `comparison` unfair. */
+  flags = $state.raw<FairnessFlag[]>([]);
   notice = $state.raw<Notice | null>(null);
   /** What is in progress ("Exporting…"), for a busy indicator; undefined when idle. */
   busy = $state<string | undefined>(undefined);
@@ -359,6 +362,7 @@ export class HistoryViewState {
   #showComparison(before: RunRecord, after: RunRecord): void {
     this.#compared = { before, after };
     this.comparison = compareRuns(before, after);
+    this.flags = fairnessFlags(before, after);
     this.opened = null;
     this.#say('info', `Compared “${before.label || 'untitled run'}” (before) with “${after.label || 'untitled run'}” (after): ${comparisonSummary(this.comparison)}`);
   }
