@@ -205,13 +205,17 @@ function processEvents(rep: RepetitionRecord, pid: number, ns: (ms: number) => N
     if (!list) byWorker.set(s.worker, (list = []));
     list.push(s);
   }
-  const onMain = config.strategy === 'main' || config.strategy === 'main-async';
   for (const [worker, spans] of [...byWorker.entries()].sort((a, b) => a[0] - b[0])) {
     const tid = worker < 0 ? MAIN_TID : WORKER_TID + worker;
-    const name = worker < 0 ? 'Main thread' : onMain ? `Task ${worker + 1} (on the main thread)` : `Worker ${worker + 1}`;
-    events.push(...threadEvents(pid, tid, name, spanSlices(spans, ns)));
+    events.push(...threadEvents(pid, tid, threadName(worker, config), spanSlices(spans, ns)));
   }
   return events;
+}
+
+/** The name of the thread a span's `worker` ran on: the main thread (−1), a worker, or a main-async task. */
+export function threadName(worker: number, config: Pick<RunConfig, 'strategy'>): string {
+  if (worker < 0) return 'Main thread';
+  return config.strategy === 'main' || config.strategy === 'main-async' ? `Task ${worker + 1} (on the main thread)` : `Worker ${worker + 1}`;
 }
 
 /** A thread's spans as slices: `compute` spans become numbered batches inside one "Compute" slice. */
