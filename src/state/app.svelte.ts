@@ -62,6 +62,17 @@ export class AppState {
     this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(this.env, () => this.#historyReady) });
   }
 
+  /** Follows a changed address: a shared result opens its view; anything else is a settings link for the form. */
+  openHash(hash: string): void {
+    if (isShareHash(hash)) {
+      this.sharedHash = hash;
+      this.view = 'playground';
+    } else {
+      this.sharedHash = undefined;
+      this.form.loadHash(hash);
+    }
+  }
+
   /** Resolves with the history once it is open (or undefined when it could not be). */
   historyReady(): Promise<History | undefined> {
     return this.#historyReady;

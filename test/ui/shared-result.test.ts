@@ -78,3 +78,15 @@ describe('opening a shared result', () => {
     expect(started).toEqual([]);
   });
 });
+
+describe('a share link pasted into an open app', () => {
+  it('replaces the playground with the shared result', async () => {
+    const target = open('', fasterMachine([]));
+    await expect.poll(() => target.querySelector('[data-testid="run"]')).not.toBeNull();
+    location.hash = link.slice(link.indexOf('#'));
+    await expect.poll(() => target.querySelector('[data-testid="shared-badge"]')).not.toBeNull();
+    await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="shared-close"]')!);
+    await expect.poll(() => target.querySelector('[data-testid="run"]')).not.toBeNull();
+    expect(location.hash.startsWith('#share=')).toBe(false);
+  });
+});
