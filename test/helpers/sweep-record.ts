@@ -6,7 +6,7 @@
 
 import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
 import { planExperiment } from '../../src/core/plan';
-import type { RunRecord } from '../../src/core/run-record';
+import type { RecordedEnvironment, RunRecord } from '../../src/core/run-record';
 import { mulberry32 } from '../../src/core/stats/random';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/types';
 import { ENVIRONMENT } from './run-records';
@@ -16,14 +16,18 @@ export interface SweepRecordOptions {
   workers?: number[];
   repetitions?: number;
   seed?: number;
+  /** Cores the cost model lets work in parallel (default 2), also the recorded core count. */
+  cores?: number;
+  /** Replaces fields of the recorded environment. */
+  environment?: Partial<RecordedEnvironment>;
 }
 
 /** Wall time of a configuration under a fixed cost model: start-up + serial + parallel work. */
-function modelMs(config: RunConfig): number {
+function modelMs(config: RunConfig, cores: number): number {
   const parallel = config.strategy === 'pool' ? config.workers : 1;
   const startUpMs = 4 + 1.5 * parallel;
   const workMs = config.records * 0.00045;
-  return startUpMs + workMs * 0.1 + (workMs * 0.9) / Math.min(parallel, 2);
+  return startUpMs + workMs * 0.1 + (workMs * 0.9) / Math.min(parallel, cores);
 }
 
 function sampleOf(config: RunConfig, wallMs: number, startedAtMs: number): Sample {
@@ -79,7 +83,7 @@ export function makeSweepRecord(options: SweepRecordOptions = {}): RunRecord {
     const unit = plan.units[step.unit];
     // Log-normal-ish noise: most runs within a few per cent, an occasional slow one.
     const noise = 1 + 0.03 * (random() + random() + random() - 1.5) + (random() < 0.05 ? 0.2 * random() : 0);
-    const wallMs = Math.round(modelMs(unit.config) * noise * 1e6) / 1e6;
+    const wallMs = Math.round(modelMs(unit.config, options.cores ?? 2) * noise * 1e6) / 1e6;
     repetitions.push({
       pointIndex: firstPoint(unit.index),
       repetition: step.round,
@@ -96,7 +100,7 @@ export function makeSweepRecord(options: SweepRecordOptions = {}): RunRecord {
     schemaVersion: 1,
     appVersion: '0.1.0',
     experiment,
-    environment: ENVIRONMENT,
+    environment: { ...ENVIRONMENT, ...(options.cores !== undefined ? { hardwareConcurrency: options.cores } : {}), ...options.environment },
     status: 'complete',
     repetitions,
   };
