@@ -10,12 +10,13 @@ import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
-export type ViewId = 'playground' | 'lessons' | 'history' | 'analyse';
+export type ViewId = 'playground' | 'lessons' | 'history' | 'analyse' | 'classroom';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'lessons', label: 'Lessons' },
   { id: 'history', label: 'History' },
   { id: 'analyse', label: 'Analyse your numbers' },
+  { id: 'classroom', label: 'Classroom' },
 ];
 
 export class AppState {

@@ -7,7 +7,7 @@
  * machine in columns.
  */
 
-import type { SpeedupPoint } from '../chart-data';
+import type { SpeedupPoint, TableModel } from '../chart-data';
 import { formatNumber, formatText } from '../csv';
 import { planExperiment, type PlannedPoint } from '../plan';
 import { breakEven } from '../stats';
@@ -256,4 +256,38 @@ export function classroomCsv(machines: readonly ClassroomMachine[]): string {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Tables behind the charts and the machine table
+
+const fixedCell = (x: number | null, digits: number): string => (x === null ? '' : x.toFixed(digits));
+
+/** The speedup chart's data: one row per machine and worker count. */
+export function classroomSpeedupTable(lines: readonly MachineLine[]): TableModel {
+  return {
+    caption: 'Speedup over each machine’s own one-worker baseline, with its 95 % bootstrap interval',
+    columns: ['Machine', 'Workers', 'Speedup', '95% CI low', '95% CI high'],
+    rows: lines.flatMap((l) => l.speedup.map((p) => [l.name, String(p.workers), p.speedup.toFixed(3), p.ciLo.toFixed(3), p.ciHi.toFixed(3)])),
+  };
+}
+
+/** The time chart's data: one row per machine and record count, at its largest worker count. */
+export function classroomTimeTable(lines: readonly MachineLine[]): TableModel {
+  return {
+    caption: 'Median time per record count at each machine’s largest worker count, with its 95 % bootstrap interval',
+    columns: ['Machine', 'Workers', 'Records', 'Median ms', '95% CI low ms', '95% CI high ms'],
+    rows: lines.flatMap((l) =>
+      l.time.map((p) => [l.name, String(l.timeWorkers), String(p.records), p.medianMs.toFixed(3), p.ciLoMs.toFixed(3), p.ciHiMs.toFixed(3)]),
+    ),
+  };
+}
+
+/** The machine table: one row per machine. */
+export function classroomMachineTable(lines: readonly MachineLine[]): TableModel {
+  return {
+    caption: 'One row per machine: what it reported, its best speedup and where its largest worker count breaks even',
+    columns: ['Machine', 'Browser', 'Cores', 'Isolated', 'Best speedup', 'Break-even'],
+    rows: lines.map((l) => [l.name, l.browser, String(l.cores), l.isolated ? 'yes' : 'no', fixedCell(l.bestSpeedup, 2), l.breakEven]),
+  };
 }
