@@ -6,7 +6,7 @@ import { CLASSROOM_COLUMNS } from '../../src/core/io/classroom';
 import { classroom } from '../../src/state/classroom.svelte';
 import App from '../../src/ui/App.svelte';
 import { machineLinks } from '../helpers/classroom-machines';
-import { render, typeInto } from './helpers';
+import { render, seriousViolations, typeInto } from './helpers';
 import { captureDownloads } from './history-helpers';
 import '../../src/ui/global.css';
 
@@ -38,6 +38,8 @@ describe('Classroom', () => {
     // 50 machines and the ideal line; the legend names machine, browser and cores.
     expect(speedup.data.datasets).toHaveLength(51);
     expect(speedup.data.datasets[1].label).toBe('machine 1 — Firefox 133 · 4 cores');
+
+    expect(await seriousViolations(target)).toEqual([]);
 
     await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="classroom-sort-cores"]')!);
     const cores = () => [...target.querySelectorAll('[data-testid="classroom-table"] tbody tr td:first-of-type')].map((td) => Number(td.textContent));

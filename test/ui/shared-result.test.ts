@@ -9,7 +9,7 @@ import type { SweepRunner } from '../../src/state/run.svelte';
 import App from '../../src/ui/App.svelte';
 import { ENVIRONMENT } from '../helpers/run-records';
 import { makeSweepRecord } from '../helpers/sweep-record';
-import { render } from './helpers';
+import { render, seriousViolations } from './helpers';
 import '../../src/ui/global.css';
 
 const OPTIONS = { records: [100_000, 200_000], workers: [1, 2], repetitions: 5 };
@@ -54,12 +54,14 @@ describe('opening a shared result', () => {
     );
     expect(target.querySelectorAll('[data-testid="shared-table"] tbody tr')).toHaveLength(4);
     expect(target.querySelector('[data-testid="run"]')).toBeNull();
+    expect(await seriousViolations(target)).toEqual([]);
 
     await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="shared-run-here"]')!);
     await expect.poll(() => target.querySelector('[data-testid="compare-view"]')).not.toBeNull();
     expect(started).toEqual([theirs.experiment]);
     const flags = [...target.querySelectorAll('[data-testid="fairness-flags"] li')].map((li) => li.getAttribute('data-issue'));
     expect(flags).toEqual(['cores']);
+    expect(await seriousViolations(target)).toEqual([]);
     // Every point took half the time here: after is faster at all four.
     expect(target.querySelector('[data-testid="compare-view"]')!.textContent).toContain('after faster at 4');
   });
