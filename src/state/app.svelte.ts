@@ -2,7 +2,7 @@
  * The page's shared state: the environment, the experiment form, the current run, the run
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
-import { isShareHash } from '../core/io/share-link';
+import { isShareHash } from '../core/io/share-hash';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';

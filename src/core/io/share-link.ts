@@ -16,6 +16,7 @@
 
 import { inflateSync, deflateSync } from 'fflate';
 import * as v from 'valibot';
+import { SHARE_KEY } from './share-hash';
 import { analyseExperiment } from '../analysis';
 import { pointCount } from '../config';
 import { planExperiment } from '../plan';
@@ -35,8 +36,7 @@ import type { ExperimentConfig, Phase, RunStatus } from '../types';
 export const SHARE_VERSION = 1;
 /** What a shared result file says it is. */
 export const SHARE_FORMAT = 'parallel-playground-share';
-/** The fragment key: `https://…/#share=<payload>`. */
-export const SHARE_KEY = 'share';
+export { isShareHash, SHARE_KEY } from './share-hash';
 
 /** Bounds of what a decoder accepts: a link longer than this is refused before any work. */
 export const SHARE_LIMITS = {
@@ -293,11 +293,6 @@ export function sharePayloadOf(text: string): string | undefined {
   const prefix = `${SHARE_KEY}=`;
   if (fragment.startsWith(prefix)) return fragment.slice(prefix.length);
   return hash < 0 && /^[A-Za-z0-9_-]+$/.test(trimmed) ? trimmed : undefined;
-}
-
-/** Whether a location hash holds a shared result (then the app shows it instead of the playground). */
-export function isShareHash(hash: string): boolean {
-  return (hash.startsWith('#') ? hash.slice(1) : hash).startsWith(`${SHARE_KEY}=`);
 }
 
 /** Inflates at most `limit` bytes; undefined when the data is damaged or would inflate past the limit. */
