@@ -13,7 +13,7 @@ import {
   type ClassroomSortKey,
   type MachineLine,
 } from '../core/io/classroom';
-import { SHARE_LIMITS } from '../core/io/share-link';
+import { encodeShare, SHARE_KEY, SHARE_LIMITS } from '../core/io/share-link';
 import { downloadText, exportFilename } from '../storage';
 
 export class ClassroomState {
@@ -54,6 +54,12 @@ export class ClassroomState {
       this.sortKey = key;
       this.descending = key === 'speedup';
     }
+  }
+
+  /** The `#share=…` address of one machine's result; undefined for an unknown id. */
+  hashOf(id: string): string | undefined {
+    const machine = this.machines.find((m) => m.id === id);
+    return machine ? `#${SHARE_KEY}=${encodeShare(machine.shared)}` : undefined;
   }
 
   /** Saves every machine's points as one CSV. */

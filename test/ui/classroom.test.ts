@@ -15,6 +15,7 @@ afterEach(() => {
   vi.restoreAllMocks();
   cleanup?.();
   classroom.clear();
+  history.replaceState(null, '', location.pathname + location.search);
 });
 
 describe('Classroom', () => {
@@ -56,5 +57,14 @@ describe('Classroom', () => {
     expect(parsed.data).toHaveLength(50 * 12);
     expect(new Set(parsed.data.map((row) => row.machine_id)).size).toBe(50);
     expect(parsed.data[12 * 49]).toMatchObject({ machine: 'machine 49 — Firefox 133 · 4 cores', hardware_concurrency: '4', browser: 'Firefox' });
+
+    // A machine's name opens its result on its own, read-only, with "Run this on my machine".
+    const second = [...target.querySelectorAll<HTMLButtonElement>('[data-testid="classroom-open"]')].find((b) => b.textContent === 'machine 1 — Firefox 133 · 4 cores')!;
+    await userEvent.click(second);
+    await expect.poll(() => target.querySelector('[data-testid="shared-machine"]')?.textContent).toBe(
+      '4 cores reported · Firefox 133 · cross-origin isolated · timer step 0.005 ms',
+    );
+    expect(location.hash.startsWith('#share=')).toBe(true);
+    expect(target.querySelector('[data-testid="shared-run-here"]')).not.toBeNull();
   });
 });
