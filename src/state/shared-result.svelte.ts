@@ -95,7 +95,13 @@ export class SharedResultState {
   }
 
   #compare(before: RunRecord, after: RunRecord): void {
-    this.comparison = compareRuns(before, after);
+    const shared = this.opened?.record.id;
+    // Say which side ran where: the run labels alone may be the same.
+    const named = (r: RunRecord): RunRecord => ({
+      ...r,
+      label: `${r.label || 'Untitled run'} (${r.id === shared ? 'shared, another machine' : 'this machine'})`,
+    });
+    this.comparison = compareRuns(named(before), named(after));
     this.flags = fairnessFlags(before, after);
   }
 

@@ -61,6 +61,8 @@ describe('opening a shared result', () => {
     expect(started).toEqual([theirs.experiment]);
     const flags = [...target.querySelectorAll('[data-testid="fairness-flags"] li')].map((li) => li.getAttribute('data-issue'));
     expect(flags).toEqual(['cores']);
+    expect(target.querySelector('[data-testid="compare-before"]')!.textContent).toContain('“records × workers (shared, another machine)”');
+    expect(target.querySelector('[data-testid="compare-after"]')!.textContent).toContain('“here (this machine)”');
     expect(await seriousViolations(target)).toEqual([]);
     // Every point took half the time here: after is faster at all four.
     expect(target.querySelector('[data-testid="compare-view"]')!.textContent).toContain('after faster at 4');
