@@ -10,6 +10,7 @@ import { DEFAULT_RUN_CONFIG } from '../core/config';
 import type { DatasetSpec, Digest, JobSpec, RunConfig } from '../core/types';
 import { digestOf, mergePartials } from '../core/workloads';
 import { createPool, disposeWarmPools, phasesTotalMs, rawPing, referenceDigest, runOnce, type EngineSample, type WorkerPool } from '../engine';
+import { devtoolsTracksWanted, emitDevtoolsTracks } from '../engine/devtools-tracks';
 import { datasetSpecOf, estimateRunBytesDetail, jobSpecOf } from '../engine/validate';
 import { openHistory } from '../storage';
 import { fabricateRuns } from './fabricate';
@@ -517,6 +518,42 @@ export async function memoryTrial(): Promise<{ ok: boolean; wallMs: number; mess
 }
 
 /** Every job the page runs, by id. */
+// ---------------------------------------------------------------------------------------
+// DevTools custom tracks: the cost of putting one repetition on them, against its wall time
+
+async function devtoolsTracksJob(o: JobOptions): Promise<JobResult> {
+  const records = o.smoke ? 100_000 : 300_000;
+  // Dynamic batches: one span per batch, so the tracks carry a realistic number of entries.
+  const config = cfg({ records, workers: 2, poolLife: 'warm', shipping: 'transfer', scheduling: 'dynamic', batchSize: 10_000 });
+  const reference = await referenceDigest(specOf(config), jobSpecOf(config));
+  const pool = await createPool({ size: 2, warmUp: true, warmUpFocus: { job: jobSpecOf(config), format: config.format } });
+  const s = new Series();
+  try {
+    await trialLoop(o, 'devtools-tracks', async (t) => {
+      const { sample } = await timedRun(config, { pool, reference }, 'devtools-tracks');
+      // What a run pays with the tracks off: reading the setting, once.
+      const off0 = performance.now();
+      devtoolsTracksWanted();
+      const offUs = (performance.now() - off0) * 1000;
+      const before = performance.getEntriesByType('measure').length;
+      const on0 = performance.now();
+      emitDevtoolsTracks({ pointIndex: 0, repetition: Math.max(0, t), role: 'measured', config, sample });
+      const onMs = performance.now() - on0;
+      const entries = performance.getEntriesByType('measure').length - before;
+      performance.clearMeasures();
+      if (t < 0) return;
+      s.push('onPct', (100 * onMs) / sample.wallMs);
+      s.push('onUs', onMs * 1000);
+      s.push('offUs', offUs);
+      s.push('entries', entries);
+      s.push('wallMs', sample.wallMs);
+    });
+  } finally {
+    pool.terminate();
+  }
+  return { series: s.data, notes: [], info: { records, config: 'pool×2 warm transfer, dynamic batches of 10,000' } };
+}
+
 export const PAGE_JOBS = {
   'fixed-parse': (o: JobOptions) => kernelJob(o, 'fixed-parse', 'engine-parse', 'bare-parse', ['decode-only']),
   group: (o: JobOptions) => kernelJob(o, 'group', 'engine-group', 'object-group', ['object-group-no-checksum', 'table-only-group']),
@@ -529,6 +566,7 @@ export const PAGE_JOBS = {
   'main-block': mainBlockJob,
   'harness-overhead': harnessJob,
   history: historyJob,
+  'devtools-tracks': devtoolsTracksJob,
 } satisfies Record<string, (o: JobOptions) => Promise<JobResult>>;
 
 export type PageJobId = keyof typeof PAGE_JOBS;

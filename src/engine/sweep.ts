@@ -7,6 +7,7 @@
 import { planExperiment, type RunPlan } from '../core/plan';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, RunStatus } from '../core/types';
 import { isAbortError } from './clock';
+import { devtoolsTracksWanted, emitDevtoolsTracks } from './devtools-tracks';
 import { disposeWarmPools } from './pool';
 import { runOnce, type EngineSample, type RunOptions } from './run';
 import { currentEnv, validateRunConfig, type RunEnv } from './validate';
@@ -29,6 +30,8 @@ export interface SweepHooks {
   /** Replaces the engine's runOnce (tests). */
   runOnce?: (config: RunConfig, opts: RunOptions) => Promise<EngineSample>;
   env?: RunEnv;
+  /** Put each measured repetition on DevTools custom tracks (default: the page's setting, read once per run). */
+  devtoolsTracks?: boolean;
   /** Keep warm pools alive after the sweep (default: dispose them, leaving no worker behind). */
   keepWarmPools?: boolean;
 }
@@ -56,6 +59,7 @@ export async function runSweep(experiment: ExperimentConfig, hooks: SweepHooks =
   const env = hooks.env ?? currentEnv();
   const plan = validateExperiment(experiment, env);
   const run = hooks.runOnce ?? runOnce;
+  const tracks = hooks.devtoolsTracks ?? devtoolsTracksWanted();
   const repetitions: RepetitionRecord[] = [];
   const total = plan.steps.length;
   // Mean measured duration per unit, for the ETA: configurations differ by orders of magnitude.
@@ -109,6 +113,7 @@ export async function runSweep(experiment: ExperimentConfig, hooks: SweepHooks =
           sample: stripEngineFields(sample),
         };
         repetitions.push(rep);
+        if (tracks) emitDevtoolsTracks(rep);
         await hooks.onRepetition?.(rep, plan);
       }
       const next = plan.steps[done];

@@ -124,6 +124,7 @@ const FULL_WARMUPS: Record<PageJobId, number> = {
   'main-block': 1,
   'harness-overhead': 2,
   history: 1,
+  'devtools-tracks': 2,
 };
 const FULL_TRIALS = 15;
 const SMOKE_TRIALS = 3;

@@ -1,5 +1,5 @@
 /**
- * `npm run experiment -- --preset <lesson-id | config.json> [--quick | --thorough] [--reps N] --out <file.csv | file.json>`
+ * `npm run experiment -- --preset <lesson-id | config.json> [--quick | --thorough] [--reps N] --out <file.csv | file.json> [--trace <trace.json>] [--share]`
  *
  * Runs one experiment headless, through exactly the path the Run button takes: it builds
  * dist/ when stale, serves it (COOP/COEP from vite.config.ts), opens it in headless Chromium
@@ -20,6 +20,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import * as v from 'valibot';
 import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } from '../core/config';
 import { samplesCsv, summaryCsv } from '../core/csv';
+import { shareLink, shareOfRun } from '../core/io/share-link';
+import { runTrace, traceJson } from '../core/io/trace-events';
 import { EXPORT_FORMAT, exportJson, locateJsonError } from '../core/json-io';
 import { ExperimentSchema, formatIssues, type RecordedEnvironment, type RunRecord } from '../core/run-record';
 import type { ExperimentConfig } from '../core/types';
@@ -42,7 +44,11 @@ function wrapIds(ids: readonly string[], indent: number, width: number): string 
   return lines.map((l) => ' '.repeat(indent) + l).join('\n');
 }
 
+/** The address `npm start` serves the app at: where a printed share link points. */
+export const SHARE_APP_URL = 'http://localhost:4173/';
+
 export const USAGE = `usage: npm run experiment -- --preset <lesson-id | config.json> [--quick | --thorough] [--reps N] --out <file.csv | file.json>
+                      [--trace <trace.json>] [--share]
 
 Runs one experiment in headless Chromium on the built app (built first when dist/ is
 missing or stale), exactly as the Run button does, and writes its samples.
@@ -57,6 +63,10 @@ ${wrapIds(LESSONS.map((l) => l.id), 20, 92)}
   --reps N          measured repetitions per point, an integer 1…${MAX_REPETITIONS} (overrides the preset)
   --out FILE        .csv: one row per sample (the UI's CSV export) plus FILE.summary.csv;
                     .json: the UI's JSON export of the run
+  --trace FILE      also write a Chrome trace (.json) of one measured repetition per point,
+                    the History view's "Download trace": open it in ui.perfetto.dev or DevTools
+  --share           print the run's share link (the History view's "Copy share link") on stdout,
+                    addressed to ${SHARE_APP_URL} (npm start); swap the address for your host's
   -h, --help        this text
 
 Exit status: 0 complete and every digest correct; 1 failed, cancelled or a wrong digest;
@@ -71,12 +81,16 @@ export interface ExperimentOptions {
   reps?: number;
   out: string;
   format: 'csv' | 'json';
+  /** Where to write the Chrome trace, when asked for. */
+  trace?: string;
+  /** Print the share link on stdout. */
+  share?: boolean;
 }
 
 export type ArgsResult = { ok: true; help: true } | { ok: true; help?: false; options: ExperimentOptions } | { ok: false; message: string };
 
-const VALUE_FLAGS = ['--preset', '--reps', '--out'] as const;
-const SWITCHES = ['--quick', '--thorough', '--help', '-h'] as const;
+const VALUE_FLAGS = ['--preset', '--reps', '--out', '--trace'] as const;
+const SWITCHES = ['--quick', '--thorough', '--share', '--help', '-h'] as const;
 
 /** A preset value names a config file when it looks like a path; otherwise it is a lesson id. */
 function looksLikePath(value: string): boolean {
@@ -157,6 +171,13 @@ export function parseExperimentArgs(argv: readonly string[], lessonIds: readonly
     format: ext === '.csv' ? 'csv' : 'json',
   };
   if (reps !== undefined) options.reps = reps;
+  if (switches.has('--share')) options.share = true;
+  const trace = values.get('--trace');
+  if (trace !== undefined) {
+    if (extname(trace).toLowerCase() !== '.json') return { ok: false, message: `--trace must end in .json (got "${trace}")` };
+    if (resolve(trace) === resolve(out)) return { ok: false, message: `--trace must name another file than --out (both are "${out}")` };
+    options.trace = trace;
+  }
   return { ok: true, options };
 }
 
@@ -260,14 +281,22 @@ export function summaryPathOf(csvPath: string): string {
 
 /** Writes the record with the UI's serialisers; returns the paths written. */
 function writeOutputs(options: ExperimentOptions, record: RunRecord): string[] {
+  const written: string[] = [];
   if (options.format === 'json') {
     writeFileSync(options.out, exportJson([record]));
-    return [options.out];
+    written.push(options.out);
+  } else {
+    const summary = summaryPathOf(options.out);
+    writeFileSync(options.out, samplesCsv([record]));
+    writeFileSync(summary, summaryCsv([record]));
+    written.push(options.out, summary);
   }
-  const summary = summaryPathOf(options.out);
-  writeFileSync(options.out, samplesCsv([record]));
-  writeFileSync(summary, summaryCsv([record]));
-  return [options.out, summary];
+  const trace = options.trace !== undefined ? runTrace(record) : null;
+  if (options.trace !== undefined && trace) {
+    writeFileSync(options.trace, traceJson(trace));
+    written.push(options.trace);
+  }
+  return written;
 }
 
 interface PageRunResult {
@@ -327,11 +356,14 @@ async function main(argv: readonly string[]): Promise<number> {
     if (!config.ok) return bad(`--preset: ${config.message}`);
     fromFile = config.experiment;
   }
-  const outDir = dirname(resolve(options.out));
-  try {
-    if (!statSync(outDir).isDirectory()) return bad(`--out: ${outDir} is not a directory`);
-  } catch {
-    return bad(`--out: the directory ${outDir} does not exist`);
+  for (const [flag, path] of [['--out', options.out], ['--trace', options.trace]] as const) {
+    if (path === undefined) continue;
+    const dir = dirname(resolve(path));
+    try {
+      if (!statSync(dir).isDirectory()) return bad(`${flag}: ${dir} is not a directory`);
+    } catch {
+      return bad(`${flag}: the directory ${dir} does not exist`);
+    }
   }
 
   // Loaded here, not at the top: the pure functions above are unit-tested without a browser stack.
@@ -392,6 +424,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
     if (result.record) {
       for (const path of writeOutputs(options, result.record)) log(TOOL, `wrote ${path}`);
+      if (options.share) process.stdout.write(`${shareLink(SHARE_APP_URL, shareOfRun(result.record))}\n`);
     }
     if (teardown.interrupted) return 130;
     const problem = runProblem(result.status, result.error, result.record);

@@ -8,6 +8,7 @@ import { measureParallelCapacity } from '../engine/capacity';
 /** Measures the page's parallel capacity; injected so tests need not spin real workers. */
 export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCapacity>;
 const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
+import { isShareHash } from '../core/io/share-hash';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -15,12 +16,13 @@ import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
-export type ViewId = 'playground' | 'lessons' | 'history' | 'analyse';
+export type ViewId = 'playground' | 'lessons' | 'history' | 'analyse' | 'classroom';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'lessons', label: 'Lessons' },
   { id: 'history', label: 'History' },
   { id: 'analyse', label: 'Analyse your numbers' },
+  { id: 'classroom', label: 'Classroom' },
 ];
 
 export class AppState {
@@ -40,10 +42,17 @@ export class AppState {
   history = $state.raw<History | undefined>(undefined);
   /** Why runs are not being kept across reloads, when they are not. */
   storageBanner = $state<string | undefined>(undefined);
+  /** The `#share=…` fragment the page was opened with, while the shared result is showing. */
+  sharedHash = $state<string | undefined>(undefined);
   readonly #historyReady: Promise<History | undefined>;
 
   constructor(hash: string, runner?: SweepRunner, probe: CapacityProbe = realProbe) {
     this.#probe = probe;
+    // A shared result is not a settings link: the form keeps its defaults, the result shows instead.
+    if (isShareHash(hash)) {
+      this.sharedHash = hash;
+      hash = '';
+    }
     this.form = new ExperimentForm(
       {
         hardwareConcurrency: this.env.hardwareConcurrency,
@@ -102,6 +111,17 @@ export class AppState {
       },
     );
     return this.#capacityRun;
+  }
+
+  /** Follows a changed address: a shared result opens its view; anything else is a settings link for the form. */
+  openHash(hash: string): void {
+    if (isShareHash(hash)) {
+      this.sharedHash = hash;
+      this.view = 'playground';
+    } else {
+      this.sharedHash = undefined;
+      this.form.loadHash(hash);
+    }
   }
 
   /** Resolves with the history once it is open (or undefined when it could not be). */

@@ -7,7 +7,10 @@
 import { analyseExperiment } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/compare';
+import { fairnessFlags, type FairnessFlag } from '../core/compare-fairness';
 import { samplesCsv, summaryCsv } from '../core/csv';
+import { shareLink, shareOfRun, sharedJson } from '../core/io/share-link';
+import { runTrace, traceJson } from '../core/io/trace-events';
 import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/json-io';
 import { planExperiment } from '../core/plan';
 import { buildResultsView } from '../core/results-view';
@@ -52,6 +55,10 @@ export interface HistoryViewDeps {
     blob: (filename: string, blob: Blob) => void;
   };
   now?: () => Date;
+  /** Puts text on the clipboard; defaults to navigator.clipboard.writeText. */
+  copy?: (text: string) => Promise<void>;
+  /** The app's address a share link starts with; defaults to location.href. */
+  appUrl?: () => string;
   /** The import size limit in characters (tests lower it); default json-io's MAX_IMPORT_CHARS. */
   maxImportChars?: number;
 }
@@ -89,6 +96,8 @@ export class HistoryViewState {
   selected = $state.raw<ReadonlySet<string>>(new Set());
   opened = $state.raw<OpenedRun | null>(null);
   comparison = $state.raw<RunComparison | null>(null);
+  /** Differences between the compared runs' machines that make `comparison` unfair. */
+  flags = $state.raw<FairnessFlag[]>([]);
   notice = $state.raw<Notice | null>(null);
   /** What is in progress ("Exporting…"), for a busy indicator; undefined when idle. */
   busy = $state<string | undefined>(undefined);
@@ -353,6 +362,7 @@ export class HistoryViewState {
   #showComparison(before: RunRecord, after: RunRecord): void {
     this.#compared = { before, after };
     this.comparison = compareRuns(before, after);
+    this.flags = fairnessFlags(before, after);
     this.opened = null;
     this.#say('info', `Compared “${before.label || 'untitled run'}” (before) with “${after.label || 'untitled run'}” (after): ${comparisonSummary(this.comparison)}`);
   }
@@ -402,6 +412,44 @@ export class HistoryViewState {
       else this.#say('success', `Exported “${record.label || 'untitled run'}” as ${kind === 'json' ? 'JSON' : `${kind}.csv`}.`);
     } catch (err) {
       this.#say('error', `The export failed: ${errorText(err)}`);
+    }
+  }
+
+  /** Saves one measured repetition per point as a Chrome trace (Perfetto, DevTools). */
+  exportTrace(record: RunRecord): void {
+    try {
+      const trace = runTrace(record);
+      if (!trace) {
+        this.#say('error', 'No trace to save: this run has no measured repetition yet.');
+        return;
+      }
+      const now = this.#deps.now?.() ?? new Date();
+      this.#saveText(exportFilename(`run-${record.id.slice(0, 8)}-trace`, 'json', now), traceJson(trace), 'application/json', false);
+      this.#say('success', `Saved the trace of “${record.label || 'untitled run'}”: open it in ui.perfetto.dev or the DevTools Performance panel.`);
+    } catch (err) {
+      this.#say('error', `The trace could not be saved: ${errorText(err)}`);
+    }
+  }
+
+  /** Copies a link that carries the run's results (see core/io/share-link). */
+  async copyShareLink(record: RunRecord): Promise<void> {
+    try {
+      const link = shareLink(this.#deps.appUrl?.() ?? location.href, shareOfRun(record));
+      await (this.#deps.copy ?? ((text: string) => navigator.clipboard.writeText(text)))(link);
+      this.#say('success', `Copied a link to “${record.label || 'untitled run'}” (${link.length.toLocaleString('en-US')} characters): whoever opens it sees these results, read-only.`);
+    } catch (err) {
+      this.#say('error', `The share link could not be copied: ${errorText(err)}`);
+    }
+  }
+
+  /** Saves the shared form of the run as a file (the link's payload as JSON). */
+  exportShare(record: RunRecord): void {
+    try {
+      const now = this.#deps.now?.() ?? new Date();
+      this.#saveText(exportFilename(`run-${record.id.slice(0, 8)}-share`, 'json', now), sharedJson(shareOfRun(record)), 'application/json', false);
+      this.#say('success', `Saved the share file of “${record.label || 'untitled run'}”.`);
+    } catch (err) {
+      this.#say('error', `The share file could not be saved: ${errorText(err)}`);
     }
   }
 

@@ -1,3 +1,4 @@
+import axe from 'axe-core';
 import { flushSync, mount, unmount, type Component } from 'svelte';
 
 /** Mounts a component into a fresh element in document.body; returns it and a cleanup. */
@@ -29,4 +30,12 @@ export function byId<T extends HTMLElement = HTMLElement>(root: ParentNode, id: 
   const el = root.querySelector<T>(`#${CSS.escape(id)}`);
   if (!el) throw new Error(`no element #${id}`);
   return el;
+}
+
+/** Serious and critical axe-core violations inside `root`, one line each. */
+export async function seriousViolations(root: Element): Promise<string[]> {
+  const result = await axe.run(root, { resultTypes: ['violations'] });
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

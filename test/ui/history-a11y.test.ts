@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import axe from 'axe-core';
 import { runWithWalls } from '../core/compare-fixtures';
+import { seriousViolations as violations } from './helpers';
 import { mountHistory, rowOf, waitForCount, type MountedHistory } from './history-helpers';
 
 let mounted: MountedHistory | undefined;
@@ -9,13 +9,6 @@ afterEach(async () => {
   await mounted?.destroy();
   mounted = undefined;
 });
-
-async function violations(root: Element): Promise<string[]> {
-  const result = await axe.run(root, { resultTypes: ['violations'] });
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe('HistoryView accessibility', () => {
   it('has no serious or critical axe violations in the list, an opened run, a comparison and the dialog', async () => {
