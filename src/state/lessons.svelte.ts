@@ -18,6 +18,7 @@ import type { RunRecord } from '../core/run-record';
 import type { ExperimentConfig, RunConfig } from '../core/types';
 import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
 import type { AppState } from './app.svelte';
+import { presentation } from './presentation.svelte';
 
 export type LessonStatus = 'not-run' | 'running' | 'reproduced' | 'not-reproduced';
 
@@ -132,6 +133,8 @@ export class LessonsState {
   problems = $state.raw<Readonly<Record<string, string>>>({});
   /** Measured durations of lesson runs on this machine, by `${lessonId}/${budget}`, ms. */
   durations = $state.raw<Readonly<Record<string, number>>>({});
+  /** Set when a lesson was opened from elsewhere (a link, a key): the Lessons view then focuses its title. */
+  pendingFocus = $state(false);
   /** 'loading' while the history is being read and re-judged. */
   restoring = $state<'idle' | 'loading' | 'done'>('idle');
 
@@ -145,6 +148,26 @@ export class LessonsState {
 
   get open(): Lesson | undefined {
     return this.openId ? lessonById(this.openId) : undefined;
+  }
+
+  /**
+   * Opens a lesson (presenting its chart) and shows the Lessons view; the view focuses the
+   * lesson's title. Unknown ids are ignored.
+   */
+  show(id: string): void {
+    const lesson = lessonById(id);
+    if (!lesson) return;
+    this.openId = id;
+    presentation.chart = lesson.chart;
+    this.pendingFocus = true;
+    this.app.view = 'lessons';
+  }
+
+  /** Opens the lesson `step` places after (1) or before (−1) the open one; with none open, the first. Stops at the ends. */
+  step(step: 1 | -1): void {
+    const at = LESSONS.findIndex((l) => l.id === this.openId);
+    const next = at < 0 ? 0 : Math.min(LESSONS.length - 1, Math.max(0, at + step));
+    if (next !== at) this.show(LESSONS[next].id);
   }
 
   /** The lesson whose run is in progress (whoever started it), if any. */
