@@ -8,6 +8,7 @@ import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
 import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
+import { presentation } from './presentation.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
 export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse';
@@ -56,6 +57,11 @@ export class AppState {
       },
     );
     this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(this.env, () => this.#historyReady) });
+  }
+
+  /** The view on screen: presentation mode shows the lessons, or else the playground. */
+  get visibleView(): ViewId {
+    return this.view === 'lessons' || !presentation.on ? this.view : 'playground';
   }
 
   /** Shows the Sources view at one report. */

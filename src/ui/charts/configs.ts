@@ -288,7 +288,7 @@ export function timeSeriesDataset(
     errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
     borderColor: look.color,
     backgroundColor: look.color,
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     borderDash: look.borderDash,
     pointStyle: look.pointStyle,
     pointRadius: t.bold ? 6 : 4,
@@ -307,7 +307,7 @@ export function idealSpeedupDataset(t: ChartTheme, data: { x: number; y: number 
     borderColor: t.grey,
     backgroundColor: t.grey,
     borderDash,
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     pointRadius: 0,
     pointStyle: 'line',
   };
@@ -320,7 +320,7 @@ export function amdahlCurveDataset(t: ChartTheme, label: string, data: { x: numb
     data,
     borderColor: t.orange,
     backgroundColor: t.orange,
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     pointRadius: 0,
     pointStyle: 'line',
   };
@@ -334,7 +334,7 @@ export function uslCurveDataset(t: ChartTheme, label: string, data: { x: number;
     borderColor: t.green,
     backgroundColor: t.green,
     borderDash: [10, 3, 2, 3],
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     pointRadius: 0,
     pointStyle: 'line' as const,
   };
