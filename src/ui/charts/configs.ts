@@ -110,7 +110,9 @@ export function phasesConfig(m: PhaseModel, t: ChartTheme): ChartConfiguration {
   return {
     type: 'bar',
     data: {
-      labels: m.labels,
+      // Presenting: one line per parameter ("records 100,000", "shipping copy"), so the large
+      // type needs half the room under the bars.
+      labels: t.bold ? m.labels.map((l) => l.split(', ')) : m.labels,
       datasets: m.layers.map((l) => ({
         label: l.label,
         data: l.valuesMs,
