@@ -30,6 +30,7 @@ export interface Source {
   numbers: SourceNumber[];
   wentWrong: string;
   learned: string;
+  /** In teaching order. */
   lessons: SourceLesson[];
 }
 
@@ -111,8 +112,8 @@ export const SOURCES: readonly Source[] = [
       'attack the serial part first (buffered reading was expected to give +40 % alone). The figures were estimates, ' +
       'which is why the lessons measure them.',
     lessons: [
-      { id: 'many-files-vs-one', reproduces: 'workers with their own inputs against one buffer that must be indexed first' },
       { id: 'amdahl-wall', reproduces: 'the 1.67×, 2.5×, 3.33× and 5× ceiling of a 20 % serial part' },
+      { id: 'many-files-vs-one', reproduces: 'workers with their own inputs against one buffer that must be indexed first' },
     ],
   },
   {
@@ -161,9 +162,9 @@ export const SOURCES: readonly Source[] = [
       'Profile first and compute the Amdahl bound before writing parallel code; parallelise only where the work per ' +
       'task dwarfs the overhead; test parallel code at full scale.',
     lessons: [
-      { id: 'parallelise-right-part', reproduces: 'parallelising the 10 % while the 90 % stays serial' },
       { id: 'overhead-small-batches', reproduces: 'pool coordination outweighing tiny batches' },
       { id: 'amdahl-wall', reproduces: 'the law that explained why it could not pay off' },
+      { id: 'parallelise-right-part', reproduces: 'parallelising the 10 % while the 90 % stays serial' },
     ],
   },
 ];

@@ -30,6 +30,8 @@ describe('field reports and lessons link both ways', () => {
     expect(new Set(SOURCES.map((s) => s.title)).size).toBe(5);
     for (const s of SOURCES) {
       expect(new Set(s.lessons.map((l) => l.id)).size, s.id).toBe(s.lessons.length);
+      const numbers = s.lessons.map((l) => lessonById(l.id)!.number);
+      expect(numbers, `${s.id} lists its lessons in teaching order`).toEqual([...numbers].sort((a, b) => a - b));
       for (const text of [s.title, s.tried, s.wentWrong, s.learned]) expect(text.length, s.id).toBeGreaterThan(20);
       expect(s.numbers.length, s.id).toBeGreaterThanOrEqual(3);
     }
