@@ -23,7 +23,7 @@ export const amdahlWall: Lesson = {
     'I/O 20 %, threads give 1.67× on 2 cores, 2.50× on 4, 3.33× on 8 and never more than 5.00× — and ' +
     'chose to process many files in parallel instead. A Rust interpreter’s team used the same law to ' +
     'explain why their parallel insert could not pay off.',
-  seeds: ['002', '004'],
+  sources: ['market-data-files', 'interpreter-bulk-insert'],
   claim: `With a ${fmtPct(SERIAL)} serial part, the workers do speed the job up, yet no measured speedup exceeds Amdahl’s bound 1/(0.2 + 0.8/N), and the fitted ceiling 1/(1 − p) is finite.`,
   chart: 'speedup',
   tryNext: {

@@ -21,7 +21,7 @@ export const concurrencyNotParallelism: Lesson = {
     '(20.96 ms → 14.88 ms) and 0.97× on 10,000 (40.85 ms → 42.22 ms): its Rust extension did not release ' +
     'the GIL, so the threads took turns. For the pure-Rust reader with rayon, which has no such lock, ' +
     'the same study expected 93 ms → 24 ms on 4 cores (3.8×).',
-  seeds: ['000'],
+  sources: ['marc-threads-gil'],
   claim: 'N interleaved tasks on the main thread give no real speedup (below 1.2×) while N workers clearly do.',
   chart: 'speedup',
   tryNext: {

@@ -29,7 +29,7 @@ export const copyTransferShare: Lesson = {
     'which must hand data to separate processes, to expose the process-pool overhead. A DuckDB ' +
     'preprocessing job had each of its worker processes write its own part file and merged the files at ' +
     'the end, instead of sending every result back to one process.',
-  seeds: ['000', '003'],
+  sources: ['marc-threads-gil', 'probe-preprocessing'],
   claim:
     'At the largest payload, copying the data in costs clearly more than transferring it: at least 3× the ship-in time, with the 95 % interval of that ratio above 1.5×.',
   chart: 'phases',

@@ -20,7 +20,7 @@ export const groupByVsNPlus1: Lesson = {
     'per probe: 105.15 s. One GROUP BY query plus 4 worker processes and a final merge took 6.2 s ' +
     '(17.0×): grouping 2.7 s (43 %), processing 2.8 s, merging 0.7 s (12 %). The query phase alone went ' +
     'from about 90 s to 2.7 s (33.3×); parallel processing gave 5.4×.',
-  seeds: ['003'],
+  sources: ['probe-preprocessing'],
   claim: 'On the same data and one worker, the per-key scans are clearly (≥ 5×) slower than one hash pass; with N workers the merge is a visible share of the time.',
   chart: 'phases',
   tryNext: {

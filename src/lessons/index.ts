@@ -30,3 +30,4 @@ export function lessonById(id: string): Lesson | undefined {
 }
 
 export type { Budget, Lesson, LessonChart, LessonEnv, Verdict } from './types';
+export { SOURCES, sourceById, type Source, type SourceId } from './sources';

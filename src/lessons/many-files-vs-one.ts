@@ -22,7 +22,7 @@ export const manyFilesVsOne: Lesson = {
     'with cores, while splitting one file of variable-length records needed boundary tracking and a ' +
     'producer–consumer pipeline whose realistic gain was about +20 %. It chose to document many-files ' +
     'parallelism and not to parallelise single files.',
-  seeds: ['002'],
+  sources: ['market-data-files'],
   claim:
     'Workers reading their own shards reach a clearly higher speedup than workers fed from one buffer that one thread must first read and index (the index pass shows in the split phase).',
   chart: 'phases',

@@ -20,7 +20,7 @@ export const moreWorkersThanCores: Lesson = {
     'A Python batch pipeline found 2 and 4 workers giving the same throughput. Its analysis blamed ' +
     'process-pool start-up on a tiny batch (50 records), database lock contention growing with workers, ' +
     'and uneven shares — and warned that 4 workers can end up slower than 2.',
-  seeds: ['001'],
+  sources: ['batch-pipeline-workers'],
   claim: 'Beyond the reported core count, more workers add no clear speedup: the largest worker count is not clearly faster than the core count.',
   chart: 'speedup',
   tryNext: {

@@ -25,7 +25,7 @@ export const overheadSmallBatches: Lesson = {
     'parallel, and 1,000 items at 10 ms versus 64.7 ms: thread-pool coordination of 50–100 µs against ' +
     'about 1 µs of work per item. Its authors concluded: only parallelise when work is much larger than ' +
     'overhead, with an adaptive threshold.',
-  seeds: ['001', '004'],
+  sources: ['batch-pipeline-workers', 'interpreter-bulk-insert'],
   claim:
     'N workers are slower than one at the smallest record count and faster at the largest, so a break-even record count exists in between.',
   chart: 'time',

@@ -22,7 +22,7 @@ export const paralleliseRightPart: Lesson = {
     'later showed that serialisation was about 10 % of the time and the (not thread-safe) data-structure ' +
     'updates about 90 %: at most 1.11× even on 36 cores. What it measured instead was a regression — ' +
     '1,000 items went from 10 ms to 64.7 ms (6.47× slower) — and the change was reverted.',
-  seeds: ['004'],
+  sources: ['interpreter-bulk-insert'],
   claim: `With ${fmtPct(SERIAL)} of the work serial, no worker count gives a speedup clearly above 1.11×.`,
   chart: 'phases',
   tryNext: {

@@ -41,7 +41,7 @@ export const speedupNotEfficiency: Lesson = {
     'workers). Its own review called the formula mathematically broken — it can exceed 100 % and gives ' +
     'false confidence — and replaced it with speedup = single-worker time / multi-worker time and ' +
     'efficiency = speedup / workers: 1.5× on 2 workers is 75 %.',
-  seeds: ['001'],
+  sources: ['batch-pipeline-workers'],
   claim: 'The summed-item-times formula reports more than 100 % on the same runs where speedup ÷ workers stays below 100 %.',
   chart: 'timeline',
   tryNext: {

@@ -1,5 +1,6 @@
 import type { ExperimentAnalysis } from '../core/analysis';
 import type { ExperimentConfig, RunConfig } from '../core/types';
+import type { SourceId } from './sources';
 
 /** quick: at most ~20 s on a 2-core machine (the default); thorough: more points and repetitions. */
 export type Budget = 'quick' | 'thorough';
@@ -43,8 +44,8 @@ export interface Lesson {
   explanation: string;
   /** The real-world report it comes from, described. */
   story: string;
-  /** The field reports it reproduces, e.g. ['001', '004']. */
-  seeds: string[];
+  /** The field reports it reproduces (sources.ts), shown as "From: …" with links. */
+  sources: SourceId[];
   /** The claim as a checkable condition. */
   claim: string;
   chart: LessonChart;

@@ -19,7 +19,7 @@ export const unevenWork: Lesson = {
     'A Python batch pipeline split 50 records over 4 workers — two got 12 and two got 13 — and noted ' +
     'that the worker with fewer records finishes first and sits idle while the others still process: ' +
     'overhead without benefit. It planned to measure batch sizes from 50 to 2,000 to find the sweet spot.',
-  seeds: ['001'],
+  sources: ['batch-pipeline-workers'],
   claim: 'Run time over batch size is U-shaped: the one-chunk-per-worker batches and the tiniest batches are both clearly slower than the best batch size in between.',
   chart: 'timeline',
   tryNext: {

@@ -9,17 +9,20 @@ import { measureParallelCapacity } from '../engine/capacity';
 export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCapacity>;
 const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
 import { isShareHash } from '../core/io/share-hash';
+import type { ExperimentConfig } from '../core/types';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
 import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
+import { presentation } from './presentation.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
-export type ViewId = 'playground' | 'lessons' | 'history' | 'analyse' | 'classroom';
+export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'lessons', label: 'Lessons' },
+  { id: 'sources', label: 'Sources' },
   { id: 'history', label: 'History' },
   { id: 'analyse', label: 'Analyse your numbers' },
   { id: 'classroom', label: 'Classroom' },
@@ -38,6 +41,8 @@ export class AppState {
   readonly jank = new JankMeter();
   readonly run: RunState;
   view = $state<ViewId>('playground');
+  /** The field report the Sources view brings into view and focuses (set by a lesson's "From:" link). */
+  sourceId = $state<string | null>(null);
   /** Opened once; falls back to memory (persistent: false) when IndexedDB is unavailable. */
   history = $state.raw<History | undefined>(undefined);
   /** Why runs are not being kept across reloads, when they are not. */
@@ -122,6 +127,23 @@ export class AppState {
       this.sharedHash = undefined;
       this.form.loadHash(hash);
     }
+  }
+
+  /** The view on screen: presentation mode shows the lessons, or else the playground. */
+  get visibleView(): ViewId {
+    return this.view === 'lessons' || !presentation.on ? this.view : 'playground';
+  }
+
+  /** Shows the Sources view at one report. */
+  showSource(id: string): void {
+    this.sourceId = id;
+    this.view = 'sources';
+  }
+
+  /** Starts the playground form's experiment, when it is valid and nothing is running. */
+  runForm(): void {
+    if (!this.form.canRun || this.run.running) return;
+    void this.run.start($state.snapshot(this.form.experiment) as ExperimentConfig);
   }
 
   /** Resolves with the history once it is open (or undefined when it could not be). */

@@ -10,13 +10,18 @@
  * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
  */
 import type { ResultsView } from '../core/chart-data';
+import { compareRuns, type RunComparison } from '../core/compare';
 import { cloneExperiment } from '../core/config';
 import { buildResultsView } from '../core/results-view';
-import type { RunRecord } from '../core/run-record';
+import type { RecordedEnvironment, RunRecord } from '../core/run-record';
 import type { ExperimentConfig, RunConfig } from '../core/types';
 import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
 import { judge, judgeRecord, lessonEnvOf } from '../lessons/judge-record';
 import type { AppState } from './app.svelte';
+import { presentation } from './presentation.svelte';
+
+/** How many of a lesson's newest stored runs are searched for a prepared (thorough) one. */
+const PREPARED_LOOKBACK = 10;
 
 export { judge, judgeRecord, lessonEnvOf };
 
@@ -43,6 +48,34 @@ export interface LessonOutcome {
   /** The charts of that run, shown when the current run is not this lesson's. */
   view: ResultsView;
   runId: string | undefined;
+  /** The run itself, for "prepared vs now". */
+  record?: RunRecord;
+  /** A stored thorough run (prepared before class), and the machine it ran on. */
+  prepared?: { machine: string };
+}
+
+/**
+ * The prepared run and a live one on shared charts (core/compare's overlays), their lines
+ * named "Prepared" and "Now" instead of before and after.
+ */
+export function preparedVsNow(prepared: RunRecord, now: RunRecord): RunComparison['charts'] {
+  const { charts } = compareRuns(prepared, now);
+  const name = (label: string) => label.replace(/^Before/, 'Prepared').replace(/^After/, 'Now');
+  return {
+    ...charts,
+    speedup: { ...charts.speedup, series: charts.speedup.series.map((s) => ({ ...s, label: name(s.label) })) },
+    time: { ...charts.time, series: charts.time.series.map((s) => ({ ...s, label: name(s.label) })) },
+  };
+}
+
+/** Where a run was measured, in a few words: "2 cores · Chrome 140 · Linux". */
+export function machineOf(env: RecordedEnvironment): string {
+  const ua = env.userAgent;
+  const browser = /(Firefox|Edg|Chrome|Safari)\/(\d+)/.exec(ua.replace('HeadlessChrome', 'Chrome'));
+  const os = /Windows|Mac OS X|Android|iPhone|Linux|CrOS/.exec(ua)?.[0];
+  const cores = `${env.hardwareConcurrency} core${env.hardwareConcurrency === 1 ? '' : 's'}`;
+  const name = browser ? `${browser[1] === 'Edg' ? 'Edge' : browser[1]} ${browser[2]}` : undefined;
+  return [cores, name, os === 'Mac OS X' ? 'macOS' : os].filter(Boolean).join(' · ');
 }
 
 /** JSON with sorted keys: equal plain data, equal text (storage may reorder fields). */
@@ -101,6 +134,10 @@ export class LessonsState {
   problems = $state.raw<Readonly<Record<string, string>>>({});
   /** Measured durations of lesson runs on this machine, by `${lessonId}/${budget}`, ms. */
   durations = $state.raw<Readonly<Record<string, number>>>({});
+  /** Set when a lesson was opened from elsewhere (a link, a key): the Lessons view then focuses its title. */
+  pendingFocus = $state(false);
+  /** Each lesson's prepared run (its latest complete thorough run), for "prepared vs now". */
+  preparedRuns = $state.raw<Readonly<Record<string, RunRecord>>>({});
   /** 'loading' while the history is being read and re-judged. */
   restoring = $state<'idle' | 'loading' | 'done'>('idle');
 
@@ -121,6 +158,26 @@ export class LessonsState {
 
   get open(): Lesson | undefined {
     return this.openId ? lessonById(this.openId) : undefined;
+  }
+
+  /**
+   * Opens a lesson (presenting its chart) and shows the Lessons view; the view focuses the
+   * lesson's title. Unknown ids are ignored.
+   */
+  show(id: string): void {
+    const lesson = lessonById(id);
+    if (!lesson) return;
+    this.openId = id;
+    presentation.chart = lesson.chart;
+    this.pendingFocus = true;
+    this.app.view = 'lessons';
+  }
+
+  /** Opens the lesson `step` places after (1) or before (−1) the open one; with none open, the first. Stops at the ends. */
+  step(step: 1 | -1): void {
+    const at = LESSONS.findIndex((l) => l.id === this.openId);
+    const next = at < 0 ? 0 : Math.min(LESSONS.length - 1, Math.max(0, at + step));
+    if (next !== at) this.show(LESSONS[next].id);
   }
 
   /** The lesson whose run is in progress (whoever started it), if any. */
@@ -199,8 +256,11 @@ export class LessonsState {
         durationMs,
         view: run.results ?? buildResultsView(published.analysis),
         runId: published.record.id,
+        record: published.record,
       },
     };
+    // A thorough run made now is the one to show in class.
+    if (budget === 'thorough' && run.status === 'complete') this.preparedRuns = { ...this.preparedRuns, [lesson.id]: published.record };
   }
 
   /**
@@ -225,34 +285,52 @@ export class LessonsState {
       if (!history) return;
       const listed = await history.list();
       if (!listed.ok) return;
-      const latest = new Map<string, string>();
+      // Newest first: each lesson's runs, by id.
+      const runsOf = new Map<string, string[]>();
       for (const entry of listed.value.entries) {
-        if (entry.status !== 'complete' || !entry.lessonId || latest.has(entry.lessonId) || !lessonById(entry.lessonId)) continue;
-        latest.set(entry.lessonId, entry.id);
+        if (entry.status !== 'complete' || !entry.lessonId || !lessonById(entry.lessonId)) continue;
+        const ids = runsOf.get(entry.lessonId) ?? [];
+        ids.push(entry.id);
+        runsOf.set(entry.lessonId, ids);
       }
       const restored: Record<string, LessonOutcome> = {};
       const durations: Record<string, number> = {};
-      for (const [lessonId, runId] of latest) {
-        const got = await history.get(runId);
-        if (!got.ok) continue;
-        const judged = judgeRecord(got.value);
-        if (!judged) continue;
-        const budget = budgetOf(judged.lesson, got.value.experiment, judged.env);
-        const durationMs = storedDurationMs(got.value);
-        if (budget && durationMs !== undefined) durations[`${lessonId}/${budget}`] = durationMs;
-        restored[lessonId] = {
-          verdict: judged.verdict,
-          source: 'history',
-          at: new Date(got.value.createdAt),
-          budget,
-          durationMs,
-          view: buildResultsView(judged.analysis),
-          runId,
-        };
+      const prepared: Record<string, RunRecord> = {};
+      for (const [lessonId, ids] of runsOf) {
+        // The latest thorough run is the prepared one and shows first; else the latest run.
+        // A prepared run is looked for among the newest few only, so restoring stays quick.
+        let shown: LessonOutcome | undefined;
+        for (const runId of ids.slice(0, PREPARED_LOOKBACK)) {
+          const got = await history.get(runId);
+          if (!got.ok) continue;
+          const judged = judgeRecord(got.value);
+          if (!judged) continue;
+          const budget = budgetOf(judged.lesson, got.value.experiment, judged.env);
+          const durationMs = storedDurationMs(got.value);
+          if (budget && durationMs !== undefined && durations[`${lessonId}/${budget}`] === undefined) durations[`${lessonId}/${budget}`] = durationMs;
+          const outcome: LessonOutcome = {
+            verdict: judged.verdict,
+            source: 'history',
+            at: new Date(got.value.createdAt),
+            budget,
+            durationMs,
+            view: buildResultsView(judged.analysis),
+            runId,
+            record: got.value,
+          };
+          if (budget === 'thorough') {
+            prepared[lessonId] = got.value;
+            shown = { ...outcome, prepared: { machine: machineOf(got.value.environment) } };
+            break;
+          }
+          shown ??= outcome;
+        }
+        if (shown) restored[lessonId] = shown;
       }
       // Whatever ran in this session while the history was read wins.
       this.outcomes = { ...restored, ...this.outcomes };
       this.durations = { ...durations, ...this.durations };
+      this.preparedRuns = { ...prepared, ...this.preparedRuns };
     } finally {
       this.restoring = 'done';
     }

@@ -18,6 +18,8 @@ export const PRESENTATION_SCALE = 1.5;
 export class PresentationState {
   on = $state(false);
   chart = $state<ChartId>('speedup');
+  /** Whether a lesson's explanation shows: beside the lesson normally; in place of its chart when presenting (hidden at first). */
+  explanation = $state(true);
 
   readonly #root: HTMLElement;
 
@@ -27,6 +29,7 @@ export class PresentationState {
 
   set(on: boolean): void {
     this.on = on;
+    this.explanation = !on;
     if (on) {
       this.#root.dataset.presentation = 'on';
       this.#root.style.setProperty('--scale', String(PRESENTATION_SCALE));
@@ -38,6 +41,12 @@ export class PresentationState {
 
   toggle(): void {
     this.set(!this.on);
+  }
+
+  /** Presents the chart `step` places after (1) or before (−1) the current one, wrapping round. */
+  cycleChart(step: 1 | -1): void {
+    const at = CHART_CHOICES.findIndex((c) => c.id === this.chart);
+    this.chart = CHART_CHOICES[(at + step + CHART_CHOICES.length) % CHART_CHOICES.length].id;
   }
 
   /** Whether a chart is shown: all of them normally, only the chosen one when presenting. */

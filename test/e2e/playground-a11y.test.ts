@@ -64,6 +64,12 @@ describe('playground: accessibility (axe-core, serious and critical)', () => {
     await expectNoSerious('Lessons view');
   });
 
+  it('Sources view', async () => {
+    expect(await openView('sources'), 'the Sources tab is missing').toBe(true);
+    await app.page.getByTestId('sources-view').waitFor();
+    await expectNoSerious('Sources view');
+  });
+
   it('History view', async (ctx) => {
     if (!(await openView('history'))) ctx.skip('No History tab in this build yet: the History view is not wired into App.svelte');
     await expectNoSerious('History view');

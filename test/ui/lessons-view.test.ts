@@ -1,99 +1,29 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { page, userEvent } from 'vitest/browser';
-import { analyseExperiment, type ExperimentAnalysis } from '../../src/core/analysis';
+import { analyseExperiment } from '../../src/core/analysis';
 import { planExperiment } from '../../src/core/plan';
-import { buildResultsView } from '../../src/core/results-view';
 import { newRunRecord, type RunRecord } from '../../src/core/run-record';
-import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/types';
+import type { RunConfig } from '../../src/core/types';
 import { LESSONS, lessonById, type Lesson } from '../../src/lessons';
 import { AppState, type CapacityProbe } from '../../src/state/app.svelte';
 import { lessonEnvOf, lessonsFor, tryNextExperiment } from '../../src/state/lessons.svelte';
 import { presentation } from '../../src/state/presentation.svelte';
-import type { RunHooks, SweepRunner } from '../../src/state/run.svelte';
-import { captureEnvironment } from '../../src/engine/environment';
+import type { SweepRunner } from '../../src/state/run.svelte';
 import { openHistory } from '../../src/storage';
 import App from '../../src/ui/App.svelte';
 import LessonsView from '../../src/ui/LessonsView.svelte';
 import { render } from './helpers';
+import { fabricateReps, fakeRunner, type Timing } from './lesson-runs';
 import '../../src/ui/global.css';
 
-// ---------------------------------------------------------------------------------------
-// Fabricated measurements: every repetition of a lesson's plan, timed by a cost model, so a
-// fake runner can publish a real analysis (the lesson's verdict judges it like any run).
-
-type Timing = (c: RunConfig) => { wallMs: number; phasesMs?: Partial<Record<Phase, number>> };
-
-function fabricateReps(experiment: ExperimentConfig, timing: Timing): RepetitionRecord[] {
-  const plan = planExperiment(experiment);
-  const reps: RepetitionRecord[] = [];
-  for (const step of plan.steps) {
-    if (step.kind !== 'measure') continue;
-    const unit = plan.units[step.unit];
-    const run = timing(unit.config);
-    const factor = 1 + 0.01 * ((step.round % 3) - 1);
-    const phasesMs = Object.fromEntries(PHASES.map((p) => [p, (run.phasesMs?.[p] ?? 0) * factor])) as Record<Phase, number>;
-    if (run.phasesMs?.compute === undefined) phasesMs.compute = run.wallMs * factor;
-    const sample: Sample = {
-      wallMs: run.wallMs * factor,
-      phasesMs,
-      spans: [],
-      recordsPerWorker: [unit.config.records],
-      batchesPerWorker: [1],
-      digest: { records: unit.config.records, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) },
-      correct: true,
-      startedAtMs: Date.now(),
-    };
-    reps.push({ pointIndex: 0, repetition: step.round, role: unit.role, config: unit.config, sample });
-  }
-  return reps;
-}
+// Fabricated measurements: see lesson-runs.ts.
 
 const isBaseline = (c: RunConfig) => c.strategy === 'worker-seq';
 /** Lesson 1's claim holds: N workers lose at 10 records and win at a million. */
 const overheadHolds: Timing = (c) => ({ wallMs: isBaseline(c) ? 15 + c.records * 0.0002 : 30 + (c.records * 0.0002) / 1.8 });
 /** Lesson 1's claim fails: the workers never win. */
 const overheadFails: Timing = (c) => ({ wallMs: isBaseline(c) ? 15 + c.records * 0.0002 : 30 + c.records * 0.0002 });
-
-interface FakeRunner {
-  runner: SweepRunner;
-  /** Experiments the runner was asked to run, in order. */
-  started: ExperimentConfig[];
-  /** Finishes the current run (publishing its fabricated measurements). */
-  release(): void;
-  analyses: ExperimentAnalysis[];
-}
-
-/**
- * A runner that fabricates measurements with `timing`, publishes them as the real runner
- * does (view + analysis + record) and, when `manual`, waits for release() (or cancel).
- */
-function fakeRunner(timing: Timing, manual = false): FakeRunner {
-  const env = captureEnvironment();
-  const started: ExperimentConfig[] = [];
-  const analyses: ExperimentAnalysis[] = [];
-  let release = () => {};
-  const runner: SweepRunner = async (experiment, hooks: RunHooks) => {
-    started.push(experiment);
-    const reps = fabricateReps(experiment, timing);
-    hooks.progress(0, reps.length);
-    if (manual) {
-      await new Promise<void>((resolve, reject) => {
-        release = resolve;
-        hooks.signal.addEventListener('abort', () => reject(new DOMException('The run was cancelled.', 'AbortError')));
-      });
-    }
-    const plan = planExperiment(experiment);
-    const analysis = analyseExperiment(plan, reps, env.timerResolutionMs);
-    analyses.push(analysis);
-    const record = newRunRecord({ label: 'test', experiment, environment: env });
-    record.repetitions = reps;
-    hooks.publish(buildResultsView(analysis), { analysis, record });
-    hooks.progress(reps.length, reps.length);
-    return 'complete';
-  };
-  return { runner, started, analyses, release: () => release() };
-}
 
 // ---------------------------------------------------------------------------------------
 

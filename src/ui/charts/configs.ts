@@ -110,7 +110,9 @@ export function phasesConfig(m: PhaseModel, t: ChartTheme): ChartConfiguration {
   return {
     type: 'bar',
     data: {
-      labels: m.labels,
+      // Presenting: one line per parameter ("records 100,000", "shipping copy"), so the large
+      // type needs half the room under the bars.
+      labels: t.bold ? m.labels.map((l) => l.split(', ')) : m.labels,
       datasets: m.layers.map((l) => ({
         label: l.label,
         data: l.valuesMs,
@@ -288,7 +290,7 @@ export function timeSeriesDataset(
     errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
     borderColor: look.color,
     backgroundColor: look.color,
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     borderDash: look.borderDash,
     pointStyle: look.pointStyle,
     pointRadius: t.bold ? 6 : 4,
@@ -307,7 +309,7 @@ export function idealSpeedupDataset(t: ChartTheme, data: { x: number; y: number 
     borderColor: t.grey,
     backgroundColor: t.grey,
     borderDash,
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     pointRadius: 0,
     pointStyle: 'line',
   };
@@ -320,7 +322,7 @@ export function amdahlCurveDataset(t: ChartTheme, label: string, data: { x: numb
     data,
     borderColor: t.orange,
     backgroundColor: t.orange,
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     pointRadius: 0,
     pointStyle: 'line',
   };
@@ -334,7 +336,7 @@ export function uslCurveDataset(t: ChartTheme, label: string, data: { x: number;
     borderColor: t.green,
     backgroundColor: t.green,
     borderDash: [10, 3, 2, 3],
-    borderWidth: t.bold ? 3 : 2,
+    borderWidth: t.bold ? 4 : 2,
     pointRadius: 0,
     pointStyle: 'line' as const,
   };

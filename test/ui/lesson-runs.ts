@@ -1,0 +1,80 @@
+/**
+ * Fabricated lesson measurements for the Lessons view tests: every repetition of a lesson's
+ * plan, timed by a cost model, so a fake runner (or a stored record) carries a real analysis
+ * that the lesson's verdict judges like any run.
+ */
+import { analyseExperiment, type ExperimentAnalysis } from '../../src/core/analysis';
+import { planExperiment } from '../../src/core/plan';
+import { buildResultsView } from '../../src/core/results-view';
+import { newRunRecord } from '../../src/core/run-record';
+import { captureEnvironment } from '../../src/engine/environment';
+import type { RunHooks, SweepRunner } from '../../src/state/run.svelte';
+import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/types';
+
+export type Timing = (c: RunConfig) => { wallMs: number; phasesMs?: Partial<Record<Phase, number>> };
+
+/** Every measured repetition of the experiment's plan, timed by `timing` (±1 % by round). */
+export function fabricateReps(experiment: ExperimentConfig, timing: Timing): RepetitionRecord[] {
+  const plan = planExperiment(experiment);
+  const reps: RepetitionRecord[] = [];
+  for (const step of plan.steps) {
+    if (step.kind !== 'measure') continue;
+    const unit = plan.units[step.unit];
+    const run = timing(unit.config);
+    const factor = 1 + 0.01 * ((step.round % 3) - 1);
+    const phasesMs = Object.fromEntries(PHASES.map((p) => [p, (run.phasesMs?.[p] ?? 0) * factor])) as Record<Phase, number>;
+    if (run.phasesMs?.compute === undefined) phasesMs.compute = run.wallMs * factor;
+    const sample: Sample = {
+      wallMs: run.wallMs * factor,
+      phasesMs,
+      spans: [],
+      recordsPerWorker: [unit.config.records],
+      batchesPerWorker: [1],
+      digest: { records: unit.config.records, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) },
+      correct: true,
+      startedAtMs: Date.now(),
+    };
+    reps.push({ pointIndex: 0, repetition: step.round, role: unit.role, config: unit.config, sample });
+  }
+  return reps;
+}
+
+export interface FakeRunner {
+  runner: SweepRunner;
+  /** Experiments the runner was asked to run, in order. */
+  started: ExperimentConfig[];
+  /** Finishes the current run (publishing its fabricated measurements). */
+  release(): void;
+  analyses: ExperimentAnalysis[];
+}
+
+/**
+ * A runner that fabricates measurements with `timing`, publishes them as the real runner
+ * does (view + analysis + record) and, when `manual`, waits for release() (or cancel).
+ */
+export function fakeRunner(timing: Timing, manual = false): FakeRunner {
+  const env = captureEnvironment();
+  const started: ExperimentConfig[] = [];
+  const analyses: ExperimentAnalysis[] = [];
+  let release = () => {};
+  const runner: SweepRunner = async (experiment, hooks: RunHooks) => {
+    started.push(experiment);
+    const reps = fabricateReps(experiment, timing);
+    hooks.progress(0, reps.length);
+    if (manual) {
+      await new Promise<void>((resolve, reject) => {
+        release = resolve;
+        hooks.signal.addEventListener('abort', () => reject(new DOMException('The run was cancelled.', 'AbortError')));
+      });
+    }
+    const plan = planExperiment(experiment);
+    const analysis = analyseExperiment(plan, reps, env.timerResolutionMs);
+    analyses.push(analysis);
+    const record = newRunRecord({ label: 'test', experiment, environment: env });
+    record.repetitions = reps;
+    hooks.publish(buildResultsView(analysis), { analysis, record });
+    hooks.progress(reps.length, reps.length);
+    return 'complete';
+  };
+  return { runner, started, analyses, release: () => release() };
+}
