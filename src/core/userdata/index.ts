@@ -1,0 +1,16 @@
+/** A user's own data file: read, split, grouped exactly, answered canonically. */
+export * from './types';
+export { readHeader, makeJob } from './records';
+export { previewFile, columnTypes, cellType, type ColumnType, type UserPreview } from './preview';
+export { emptyPartial, mergePartial, type GroupPartial } from './partial';
+export {
+  scanChunk,
+  parseChunk,
+  entryStates,
+  planCuts,
+  combineChunks,
+  groupInMemory,
+  type ChunkScan,
+  type ChunkResult,
+} from './split';
+export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, type UserAnswer } from './answer';
