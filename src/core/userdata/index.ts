@@ -4,13 +4,16 @@ export { readHeader, makeJob } from './records';
 export { previewFile, columnTypes, cellType, type ColumnType, type UserPreview } from './preview';
 export { emptyPartial, mergePartial, type GroupPartial } from './partial';
 export {
-  scanChunk,
+  ChunkCounter,
   parseChunk,
+  parseChunkFromReader,
+  WINDOW_BYTES,
   entryStates,
   planCuts,
   combineChunks,
   groupInMemory,
   type ChunkScan,
   type ChunkResult,
+  type SliceReader,
 } from './split';
 export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, type UserAnswer } from './answer';

@@ -38,8 +38,8 @@
  * a record start cannot land mid-character either.
  */
 
-import { emptyPartial, mergePartial, type GroupPartial, type PendingIssue } from './partial';
-import { addCsvRecord, addJsonRecord, INCOMPLETE, LF, MALFORMED, pendingFromReader, QUOTE, quotes, RecordReader } from './records';
+import { emptyPartial, mergePartial, type GroupPartial } from './partial';
+import { addCsvRecord, addJsonRecord, CR, INCOMPLETE, LF, MALFORMED, pendingFromReader, QUOTE, quotes, RecordReader } from './records';
 import type { DataIssue, UserJob } from './types';
 
 /** What one pass over a chunk's own bytes tells the main thread. */
@@ -48,10 +48,6 @@ export interface ChunkScan {
   quoteParity: 0 | 1;
   /** Line feeds in [start, end). */
   lineBreaks: number;
-  /** Where the first record begins if the chunk is entered outside (0) / inside (1) quotes; `end` when none does. */
-  firstStart: [number, number];
-  /** Line feeds in [start, firstStart[h]). */
-  breaksBefore: [number, number];
 }
 
 /** One chunk's parse under one guess of its entry state. */
@@ -64,50 +60,147 @@ export interface ChunkResult extends ChunkScan {
 }
 
 /**
- * Scans chunk [start, end) of a file whose bytes[0] is at file offset `base`. bytes must
- * hold offsets start−1 … end−1, except for the first chunk (`first`: start is the file's
- * dataStart, where a record begins by construction).
+ * Counts a chunk's quote parity and line feeds from its bytes, fed in order (all at once
+ * or window by window), and finds where its first record begins under each entry state.
  */
-export function scanChunk(
-  bytes: Uint8Array,
-  base: number,
-  start: number,
-  end: number,
-  quoting: boolean,
-  first: boolean,
-): ChunkScan {
-  const from = start - base;
-  const to = end - base;
-  const firstStart: [number, number] = [end, end];
-  const breaksBefore: [number, number] = [0, 0];
-  let parity = 0;
-  let breaks = 0;
-  let found = 0; // bit h set once firstStart[h] is known
-  if (first || bytes[from - 1] === LF) {
-    firstStart[0] = start;
-    found = 1;
+export class ChunkCounter {
+  parity = 0;
+  breaks = 0;
+  /** Where the first record begins if the chunk is entered outside (0) / inside (1) quotes; −1 while unknown. */
+  readonly firstStart: [number, number] = [-1, -1];
+  /** Line feeds in [start, firstStart[h]). */
+  readonly breaksBefore: [number, number] = [0, 0];
+  /** Bytes of [start, end) fed so far end here. */
+  fed: number;
+
+  /**
+   * `first`: start is the file's dataStart, where a record begins by construction;
+   * otherwise `byteBefore` is the byte at start − 1.
+   */
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    private readonly quoting: boolean,
+    first: boolean,
+    byteBefore: number | undefined,
+  ) {
+    this.fed = start;
+    if (first || byteBefore === LF) this.firstStart[0] = start;
   }
-  for (let i = from; i < to; i++) {
-    const c = bytes[i];
-    if (c === QUOTE && quoting) parity ^= 1;
-    else if (c === LF) {
-      breaks++;
-      // Under entry state h the byte is outside quotes when h xor parity is 0, i.e. h = parity.
-      if ((found & (1 << parity)) === 0 && i + 1 < to) {
-        firstStart[parity] = base + i + 1;
-        breaksBefore[parity] = breaks;
-        found |= 1 << parity;
+
+  /** Feeds file offsets [this.fed, to) of [start, end), found in `bytes` whose bytes[0] is at offset `base`. */
+  feed(bytes: Uint8Array, base: number, to: number): void {
+    const stop = Math.min(to, this.end) - base;
+    const quoting = this.quoting;
+    const last = this.end - base - 1; // a line feed at the chunk's last byte starts the next chunk's record
+    let parity = this.parity;
+    let breaks = this.breaks;
+    for (let i = this.fed - base; i < stop; i++) {
+      const c = bytes[i];
+      if (c === QUOTE && quoting) parity ^= 1;
+      else if (c === LF) {
+        breaks++;
+        // Under entry state h a byte is outside quotes when h xor parity is 0, i.e. h = parity.
+        if (this.firstStart[parity] < 0 && i < last) {
+          this.firstStart[parity] = base + i + 1;
+          this.breaksBefore[parity] = breaks;
+        }
       }
     }
+    this.parity = parity;
+    this.breaks = breaks;
+    this.fed = Math.max(this.fed, stop + base);
   }
-  return { quoteParity: parity as 0 | 1, lineBreaks: breaks, firstStart, breaksBefore };
+
+  /** Whether every byte of the chunk has been fed. */
+  get done(): boolean {
+    return this.fed >= this.end;
+  }
+
+  /** The first record start under entry state h: a file offset, `end` when no record begins in the chunk, −1 while unknown. */
+  startFor(h: 0 | 1): number {
+    if (this.firstStart[h] >= 0) return this.firstStart[h];
+    return this.done ? this.end : -1;
+  }
+}
+
+/** Where a parse of records stopped: the next record's start, line feeds so far, and why. */
+interface RecordsProgress {
+  p: number;
+  breaks: number;
+  status: 'done' | 'incomplete' | 'issue';
 }
 
 /**
- * Parses the records that begin in chunk [start, end), entered inside quotes or not.
- * `bytes` holds file offsets base … base + bytes.length − 1 and must include start − 1;
- * `atEof` says whether it reaches the end of the file. Returns 'need-more' when the last
- * record runs past the bytes given (read a longer tail and call again).
+ * Adds the records that begin in [p, stop) to `partial` (file offsets; bytes[0] is at
+ * `base`). Stops at `stop`, at the end of the bytes when a record runs on ('incomplete':
+ * p is that record's start, read more and resume there), or at a problem (partial.issue).
+ */
+function parseRecords(
+  job: UserJob,
+  partial: GroupPartial,
+  reader: RecordReader | null,
+  bytes: Uint8Array,
+  base: number,
+  p: number,
+  stop: number,
+  atEof: boolean,
+  breaks: number,
+): RecordsProgress {
+  let q = p - base;
+  const end = stop - base;
+  const limit = bytes.length;
+  if (reader === null) {
+    while (q < end) {
+      let nl = bytes.indexOf(LF, q);
+      if (nl < 0) {
+        if (!atEof) return { p: q + base, breaks, status: 'incomplete' };
+        nl = limit;
+      }
+      let e = nl;
+      if (e > q && bytes[e - 1] === CR) e--;
+      if (e > q) {
+        const issue = addJsonRecord(job, partial, bytes, q, e, breaks);
+        if (issue) {
+          partial.issue = { ...issue, byteOffset: base + issue.byteOffset };
+          return { p: q + base, breaks, status: 'issue' };
+        }
+      }
+      breaks++;
+      q = nl + 1;
+    }
+    return { p: q + base, breaks, status: 'done' };
+  }
+  while (q < end) {
+    const next = reader.read(bytes, q, limit, atEof);
+    if (next === INCOMPLETE) return { p: q + base, breaks, status: 'incomplete' };
+    if (next === MALFORMED) {
+      const pending = pendingFromReader(reader, breaks);
+      partial.issue = { ...pending, byteOffset: base + pending.byteOffset, rowInChunk: partial.records };
+      return { p: q + base, breaks, status: 'issue' };
+    }
+    if (!reader.blank()) {
+      const issue = addCsvRecord(job, partial, reader, bytes, q, breaks);
+      if (issue) {
+        partial.issue = { ...issue, byteOffset: base + issue.byteOffset };
+        return { p: q + base, breaks, status: 'issue' };
+      }
+    }
+    breaks += reader.breaks;
+    q = next;
+  }
+  return { p: q + base, breaks, status: 'done' };
+}
+
+function readerFor(job: UserJob): RecordReader | null {
+  return job.format === 'ndjson' ? null : new RecordReader(job.format);
+}
+
+/**
+ * Parses the records that begin in chunk [start, end), entered inside quotes or not, from
+ * bytes in memory: `bytes` holds file offsets base … base + bytes.length − 1, including
+ * start − 1 (unless start is the file's dataStart); `atEof` says whether it reaches the end
+ * of the file. Returns 'need-more' when the last record runs past the bytes given.
  */
 export function parseChunk(
   job: UserJob,
@@ -117,60 +210,79 @@ export function parseChunk(
   end: number,
   enteredInQuotes: boolean,
   atEof: boolean,
-  scan: ChunkScan = scanChunk(bytes, base, start, end, quotes(job.format), start === job.dataStart),
 ): ChunkResult | 'need-more' {
-  const h = enteredInQuotes ? 1 : 0;
+  const first = start === job.dataStart;
+  const counter = new ChunkCounter(start, end, quotes(job.format), first, first ? undefined : bytes[start - 1 - base]);
+  counter.feed(bytes, base, end);
   const partial = emptyPartial();
-  const limit = bytes.length;
-  let p = scan.firstStart[h] - base;
-  let breaks = scan.breaksBefore[h];
-  const stop = end - base;
-  if (job.format === 'ndjson') {
-    while (p < stop) {
-      let nl = bytes.indexOf(LF, p);
-      if (nl < 0) {
-        if (!atEof) return 'need-more';
-        nl = limit;
-      }
-      let e = nl;
-      if (e > p && bytes[e - 1] === 0x0d) e--;
-      if (e > p) {
-        const issue = addJsonRecord(job, partial, bytes, p, e, breaks);
-        if (issue) return withIssue(scan, start, end, enteredInQuotes, partial, { ...issue, byteOffset: base + issue.byteOffset });
-      }
-      breaks++;
-      p = nl + 1;
-    }
-  } else {
-    const reader = new RecordReader(job.format);
-    while (p < stop) {
-      const next = reader.read(bytes, p, limit, atEof);
-      if (next === INCOMPLETE) return 'need-more';
-      if (next === MALFORMED) {
-        const pending = pendingFromReader(reader, breaks);
-        return withIssue(scan, start, end, enteredInQuotes, partial, { ...pending, byteOffset: base + pending.byteOffset, rowInChunk: partial.records });
-      }
-      if (!reader.blank()) {
-        const issue = addCsvRecord(job, partial, reader, bytes, p, breaks);
-        if (issue) return withIssue(scan, start, end, enteredInQuotes, partial, { ...issue, byteOffset: base + issue.byteOffset });
-      }
-      breaks += reader.breaks;
-      p = next;
-    }
-  }
-  return { ...scan, start, end, enteredInQuotes, partial };
+  const h = enteredInQuotes ? 1 : 0;
+  const at = counter.startFor(h);
+  const r = parseRecords(job, partial, readerFor(job), bytes, base, at, end, atEof, counter.breaksBefore[h]);
+  if (r.status === 'incomplete') return 'need-more';
+  return { quoteParity: counter.parity as 0 | 1, lineBreaks: counter.breaks, start, end, enteredInQuotes, partial };
 }
 
-function withIssue(
-  scan: ChunkScan,
+/** Reads file offsets [start, end) (end ≤ the file's size): File.slice().arrayBuffer() in a worker, a subarray in memory. */
+export type SliceReader = (start: number, end: number) => Promise<Uint8Array> | Uint8Array;
+
+/** Bytes read per step by parseChunkFromReader: what a worker holds at once, plus one record. */
+export const WINDOW_BYTES = 4 * 1024 * 1024;
+
+function concat(a: Uint8Array, from: number, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length - from + b.length);
+  out.set(a.subarray(from), 0);
+  out.set(b, a.length - from);
+  return out;
+}
+
+/**
+ * parseChunk for a file that stays on disk: reads the chunk window by window through
+ * `read`, holding at most one window plus the record that crosses it. The answer is the
+ * same as parseChunk's over the whole file in memory.
+ */
+export async function parseChunkFromReader(
+  job: UserJob,
+  size: number,
   start: number,
   end: number,
   enteredInQuotes: boolean,
-  partial: GroupPartial,
-  issue: PendingIssue,
-): ChunkResult {
-  partial.issue = issue;
-  return { ...scan, start, end, enteredInQuotes, partial };
+  read: SliceReader,
+  windowBytes = WINDOW_BYTES,
+): Promise<ChunkResult> {
+  const first = start === job.dataStart;
+  const before = first ? undefined : (await read(start - 1, start))[0];
+  const counter = new ChunkCounter(start, end, quotes(job.format), first, before);
+  const h = enteredInQuotes ? 1 : 0;
+  const partial = emptyPartial();
+  const reader = readerFor(job);
+  let buf: Uint8Array = new Uint8Array(0);
+  let base = start; // file offset of buf[0]
+  let p = -1; // the next record's start once known
+  let breaks = 0;
+  let parsing = true;
+  for (;;) {
+    const from = base + buf.length;
+    if (from >= size) break;
+    const window = await read(from, Math.min(size, from + Math.max(1, windowBytes)));
+    // Keep only the unfinished record (or nothing, while the first record start is unknown).
+    const keep = p >= 0 && parsing ? p - base : buf.length;
+    buf = concat(buf, keep, window);
+    base += keep;
+    counter.feed(buf, base, base + buf.length);
+    if (p < 0) {
+      p = counter.startFor(h);
+      breaks = counter.breaksBefore[h];
+    }
+    if (p >= 0 && parsing) {
+      const r = parseRecords(job, partial, reader, buf, base, p, end, base + buf.length >= size, breaks);
+      p = r.p;
+      breaks = r.breaks;
+      if (r.status === 'issue') parsing = false;
+      if (r.status === 'done' && counter.done) break;
+    }
+    if (!parsing && counter.done) break;
+  }
+  return { quoteParity: counter.parity as 0 | 1, lineBreaks: counter.breaks, start, end, enteredInQuotes, partial };
 }
 
 /** Each chunk's true entry state, from the quote parities in file order (chunk 0 starts outside quotes). */
@@ -250,13 +362,13 @@ export function groupInMemory(
   for (let k = 0; k + 1 < cuts.length; k++) results.push(mustParse(job, bytes, cuts[k], cuts[k + 1], false));
   const states = entryStates(results);
   for (const [k, r] of results.entries()) {
-    if (r.enteredInQuotes !== states[k]) results[k] = mustParse(job, bytes, r.start, r.end, states[k], r);
+    if (r.enteredInQuotes !== states[k]) results[k] = mustParse(job, bytes, r.start, r.end, states[k]);
   }
   return combineChunks(job, results, order);
 }
 
-function mustParse(job: UserJob, bytes: Uint8Array, start: number, end: number, inQuotes: boolean, scan?: ChunkScan): ChunkResult {
-  const r = parseChunk(job, bytes, 0, start, end, inQuotes, true, scan);
+function mustParse(job: UserJob, bytes: Uint8Array, start: number, end: number, inQuotes: boolean): ChunkResult {
+  const r = parseChunk(job, bytes, 0, start, end, inQuotes, true);
   if (r === 'need-more') throw new Error('unreachable: the whole file was given');
   return r;
 }
