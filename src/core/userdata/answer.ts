@@ -15,6 +15,7 @@
 import { toCsv, type Cell } from '../csv';
 import { mix32, mix32b } from '../workloads/prng';
 import { compareDecimal, formatDecimal, formatScaled, readDecimalText, sumAt, type Decimal } from './decimal';
+import type { Digest } from '../types';
 import type { GroupPartial } from './partial';
 import type { UserJob } from './types';
 
@@ -109,6 +110,16 @@ export function hashText(text: string): string {
 /** The digest of an answer: the hash of its canonical text. */
 export function answerDigest(answer: UserAnswer): string {
   return hashText(canonicalAnswer(answer));
+}
+
+/**
+ * The answer as the engine's Digest: records counted, and the hash of the canonical answer
+ * as both checksum and table hash (a user's file has no per-record checksum apart from
+ * its answer).
+ */
+export function userDigest(answer: UserAnswer): Digest {
+  const hash = answerDigest(answer);
+  return { records: answer.records, checksum: hash, tableHash: hash };
 }
 
 /** The column names of the answer CSV: the key column, count, then <col>_sum, <col>_min, <col>_max per aggregated column. */

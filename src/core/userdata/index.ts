@@ -8,6 +8,7 @@ export {
   parseChunk,
   parseChunkFromReader,
   WINDOW_BYTES,
+  readHeaderFromReader,
   entryStates,
   planCuts,
   combineChunks,
@@ -16,4 +17,4 @@ export {
   type ChunkResult,
   type SliceReader,
 } from './split';
-export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, type UserAnswer } from './answer';
+export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, userDigest, type UserAnswer } from './answer';

@@ -39,8 +39,8 @@
  */
 
 import { emptyPartial, mergePartial, type GroupPartial } from './partial';
-import { addCsvRecord, addJsonRecord, CR, INCOMPLETE, LF, MALFORMED, pendingFromReader, QUOTE, quotes, RecordReader } from './records';
-import type { DataIssue, UserJob } from './types';
+import { addCsvRecord, addJsonRecord, CR, INCOMPLETE, LF, MALFORMED, pendingFromReader, QUOTE, quotes, readHeader, RecordReader } from './records';
+import type { DataIssue, UserFormat, UserHeader, UserJob } from './types';
 
 /** What one pass over a chunk's own bytes tells the main thread. */
 export interface ChunkScan {
@@ -371,4 +371,16 @@ function mustParse(job: UserJob, bytes: Uint8Array, start: number, end: number, 
   const r = parseChunk(job, bytes, 0, start, end, inQuotes, true);
   if (r === 'need-more') throw new Error('unreachable: the whole file was given');
   return r;
+}
+
+/** Bytes read for the header at first; doubled while the header line is longer. */
+const HEADER_PROBE_BYTES = 64 * 1024;
+
+/** readHeader for a file read through `read`: reads only as much of its start as the header needs. */
+export async function readHeaderFromReader(format: UserFormat, size: number, read: SliceReader): Promise<UserHeader | DataIssue> {
+  for (let probe = HEADER_PROBE_BYTES; ; probe *= 2) {
+    const end = Math.min(size, probe);
+    const header = readHeader(await read(0, end), format, end >= size);
+    if (header !== 'need-more') return header;
+  }
 }
