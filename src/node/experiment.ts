@@ -14,6 +14,7 @@
  */
 
 import { runIfEntryPoint } from './cli';
+import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -297,13 +298,14 @@ async function readProgress(page: import('playwright').Page): Promise<string | u
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (wantsDataRun(argv)) return runDataExperiment(argv);
   const parsed = parseExperimentArgs(argv, LESSONS.map((l) => l.id));
   if (!parsed.ok) {
     process.stderr.write(`${TOOL}: ${parsed.message}\n\n${USAGE}\n`);
     return 2;
   }
   if (parsed.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${DATA_USAGE}\n`);
     return 0;
   }
   const options = parsed.options;
