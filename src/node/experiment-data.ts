@@ -16,6 +16,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/types';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import type { DataRunRequest, DataRunResponse } from '../state/data-file-run';
+import { openPlaygroundPage } from './playground-page';
 
 const TOOL = 'experiment';
 
@@ -98,7 +99,7 @@ interface DataHandle {
 /** Runs a data-file experiment from argv; returns the exit status. */
 export async function runDataExperiment(argv: readonly string[]): Promise<number> {
   const parsed = parseDataArgs(argv);
-  const { ensureBuilt, formatElapsed, launchBrowser, log, serveDist, snapshotDist, Teardown } = await import('./bench/session');
+  const { formatElapsed, log, Teardown } = await import('./bench/session');
   if (!parsed.ok) {
     log(TOOL, parsed.message);
     return 2;
@@ -121,17 +122,8 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
   }
   const teardown = new Teardown(TOOL, () => log(TOOL, 'interrupted'));
   try {
-    await ensureBuilt(TOOL, ['index.html']);
-    const dist = await snapshotDist(['index.html']);
-    teardown.add('copy of dist/', () => dist.remove());
-    const served = await serveDist(dist.dir);
-    teardown.add('preview server', () => served.close());
-    const browser = await launchBrowser();
-    teardown.add('browser', () => browser.close());
-    if (teardown.interrupted) return 130;
-    const page = await browser.newPage();
-    await page.goto(served.url);
-    await page.waitForFunction(() => '__playground' in window, null, { timeout: 30_000 });
+    const page = await openPlaygroundPage(TOOL, teardown);
+    if (!page) return 130;
     const inputId = 'experiment-data-file';
     await page.evaluate((id) => {
       const input = document.createElement('input');
