@@ -89,3 +89,50 @@ export function mergePartial(into: GroupPartial, from: GroupPartial): GroupParti
   }
   return into;
 }
+
+interface IndexEntry {
+  raw: Uint8Array;
+  group: GroupAcc;
+  next: IndexEntry | null;
+}
+
+/**
+ * Finds a record's group from the raw bytes of its key, so a key seen before costs a hash
+ * and a byte comparison instead of a decoded string and a string-keyed lookup. Raw bytes
+ * determine the key text (the inner bytes of a quoted field, doubled quotes undone on
+ * decoding), so equal bytes always mean the same group.
+ */
+export class GroupIndex {
+  private readonly buckets = new Map<number, IndexEntry>();
+
+  constructor(
+    private readonly partial: GroupPartial,
+    private readonly width: number,
+  ) {}
+
+  private static hash(bytes: Uint8Array, s: number, e: number): number {
+    let h = 0x811c9dc5 ^ (e - s);
+    for (let i = s; i < e; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+    return h;
+  }
+
+  /** The group whose key has the raw bytes bytes[s, e), or null when these bytes are new. */
+  find(bytes: Uint8Array, s: number, e: number): GroupAcc | null {
+    const n = e - s;
+    outer: for (let entry = this.buckets.get(GroupIndex.hash(bytes, s, e)) ?? null; entry; entry = entry.next) {
+      const raw = entry.raw;
+      if (raw.length !== n) continue;
+      for (let i = 0; i < n; i++) if (raw[i] !== bytes[s + i]) continue outer;
+      return entry.group;
+    }
+    return null;
+  }
+
+  /** Records that the raw bytes bytes[s, e) decode to `key`; returns its group. */
+  add(bytes: Uint8Array, s: number, e: number, key: string): GroupAcc {
+    const h = GroupIndex.hash(bytes, s, e);
+    const group = groupFor(this.partial, key, this.width);
+    this.buckets.set(h, { raw: bytes.slice(s, e), group, next: this.buckets.get(h) ?? null });
+    return group;
+  }
+}

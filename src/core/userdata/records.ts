@@ -17,7 +17,7 @@
 
 import { formatNumber } from '../csv';
 import { readDecimal, readDecimalText, scratch } from './decimal';
-import { addValue, groupFor, type GroupPartial, type PendingIssue } from './partial';
+import { addValue, groupFor, type GroupIndex, type GroupPartial, type PendingIssue } from './partial';
 import type { DataIssue, UserFormat, UserHeader, UserJob } from './types';
 
 export const LF = 0x0a;
@@ -307,6 +307,7 @@ export function addCsvRecord(
   job: UserJob,
   partial: GroupPartial,
   reader: RecordReader,
+  index: GroupIndex,
   bytes: Uint8Array,
   at: number,
   breaks: number,
@@ -320,20 +321,16 @@ export function addCsvRecord(
       rowInChunk: partial.records,
     };
   }
-  let key: string;
-  try {
-    key = reader.text(bytes, job.groupBy);
-  } catch {
-    return {
-      code: 'invalid-utf8',
-      detail: `the key is not valid UTF-8`,
-      byteOffset: reader.starts[job.groupBy],
-      breaksBefore: breaks,
-      rowInChunk: partial.records,
-      column: job.columns[job.groupBy],
-    };
+  const ks = reader.starts[job.groupBy];
+  const ke = reader.ends[job.groupBy];
+  let g = index.find(bytes, ks, ke);
+  if (g === null) {
+    try {
+      g = index.add(bytes, ks, ke, reader.text(bytes, job.groupBy));
+    } catch {
+      return invalidKey(job, ks, breaks, partial.records);
+    }
   }
-  const g = groupFor(partial, key, job.aggregate.length);
   for (let c = 0; c < job.aggregate.length; c++) {
     const f = job.aggregate[c];
     const read = readDecimal(bytes, reader.starts[f], reader.ends[f]);
@@ -345,6 +342,17 @@ export function addCsvRecord(
   g.count++;
   partial.records++;
   return null;
+}
+
+function invalidKey(job: UserJob, at: number, breaks: number, row: number): PendingIssue {
+  return {
+    code: 'invalid-utf8',
+    detail: 'the key is not valid UTF-8',
+    byteOffset: at,
+    breaksBefore: breaks,
+    rowInChunk: row,
+    column: job.columns[job.groupBy],
+  };
 }
 
 function valueIssue(
