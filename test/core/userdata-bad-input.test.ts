@@ -83,6 +83,24 @@ describe('files that cannot be read name the line and byte', () => {
     expect(issueEverywhere('k,v\n"a"x,2\n')).toMatchObject({ code: 'after-quote', line: 2, byteOffset: 7 });
   });
 
+  it('a key that is not valid UTF-8', () => {
+    const bytes = new Uint8Array([...utf8('k,v\na,1\n'), 0x62, 0xff, ...utf8(',2\n')]);
+    const job = jobOf(bytes, 'csv', 'k', ['v']);
+    const sequential = answerAt(job, bytes);
+    expect(sequential).toEqual({
+      ok: false,
+      code: 'invalid-utf8',
+      message: 'the key is not valid UTF-8 (line 3, row 2, byte 8)',
+      line: 3,
+      byteOffset: 8,
+      row: 2,
+      column: 'k',
+    });
+    for (let cut = job.dataStart; cut <= bytes.length; cut++) {
+      expect(answerAt(job, bytes, [job.dataStart, cut, bytes.length])).toEqual(sequential);
+    }
+  });
+
   it('the first problem wins: an earlier one hides a later one', () => {
     expect(issueEverywhere('k,v\na,x\nb\n')).toMatchObject({ code: 'not-numeric', line: 2 });
   });
