@@ -20,6 +20,7 @@ import {
   type PartialResult as JobPartial,
 } from '../src/core/workloads';
 import { SpanLog, serialWork } from '../src/core/kernel';
+import { parseChunkFromReader, type ChunkResult, type SliceReader, type UserJob } from '../src/core/userdata';
 
 const now = (): number => performance.timeOrigin + performance.now();
 
@@ -128,6 +129,45 @@ export interface TaskResult {
   receivedAtMs: number;
   /** When the partial was ready to post back. */
   doneAtMs: number;
+}
+
+/** Where a chunk of a user's data file is read from: both hand the worker the whole file, of which it reads only its part. */
+export type UserChunkSource =
+  /** The File (or Blob) itself: the worker reads its own slice(), nothing is copied by the page. */
+  | { kind: 'file-slice'; file: Blob }
+  /** The whole file in one SharedArrayBuffer. */
+  | { kind: 'shared'; buffer: SharedArrayBuffer; byteLength: number };
+
+/** One chunk of a user's data file to group, under a guess of its entry quote state. */
+export interface UserChunkTask {
+  worker: number;
+  job: UserJob;
+  /** File size in bytes. */
+  size: number;
+  /** The chunk's byte range [start, end): the records that begin in it are this task's. */
+  start: number;
+  end: number;
+  enteredInQuotes: boolean;
+  source: UserChunkSource;
+}
+
+export interface UserChunkReport {
+  worker: number;
+  result: ChunkResult;
+  spans: Span[];
+  /** Reading and grouping the chunk, ms. */
+  computeMs: number;
+  receivedAtMs: number;
+  doneAtMs: number;
+}
+
+function sliceReaderOf(source: UserChunkSource): SliceReader {
+  if (source.kind === 'shared') {
+    const view = new Uint8Array(source.buffer, 0, source.byteLength);
+    return (a, b) => view.subarray(a, b);
+  }
+  const file = source.file;
+  return async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer());
 }
 
 const WARM_UP_RECORDS = 2048;
@@ -275,6 +315,18 @@ export function createEngineWorkerApi() {
         doneAtMs,
       };
       return transfer(result, transferablesOf(partial));
+    },
+
+    /** Reads and groups one chunk of a user's data file; returns its partial with the counts the main thread needs to check the guess. */
+    async runUserChunk(task: UserChunkTask): Promise<UserChunkReport> {
+      const receivedAtMs = now();
+      const worker = task.worker ?? index;
+      const log = new SpanLog(worker);
+      const t0 = now();
+      const result = await parseChunkFromReader(task.job, task.size, task.start, task.end, task.enteredInQuotes, sliceReaderOf(task.source));
+      const doneAtMs = now();
+      log.add('compute', t0, doneAtMs, result.partial.records);
+      return { worker, result, spans: log.spans, computeMs: log.computeMs, receivedAtMs, doneAtMs };
     },
 
     /** The sequential reference digest for a dataset and job (generates the data here). */

@@ -298,8 +298,12 @@ export const SUMMARY_COLUMN_DOCS: Readonly<Record<string, ColumnDoc>> = Object.f
 // ---------------------------------------------------------------------------
 // Cells
 
-/** A typed cell: text is injection-guarded, numbers are written exactly, undefined is empty. */
-type Cell = string | number | boolean | undefined;
+/**
+ * A typed cell: text is injection-guarded, numbers are written exactly, undefined is empty.
+ * `{ decimal }` is a number already spelled exactly in plain decimal (e.g. an exact sum
+ * wider than a double): written as it is, never guarded, like every number.
+ */
+export type Cell = string | number | boolean | undefined | { readonly decimal: string };
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
@@ -333,10 +337,12 @@ function formatCell(cell: Cell): string {
   if (cell === undefined) return '';
   if (typeof cell === 'number') return formatNumber(cell);
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (typeof cell === 'object') return cell.decimal;
   return formatText(cell);
 }
 
-function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+/** An RFC 4180 table: the header row, then one row per entry, CRLF after each. */
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   let out = header.map(formatText).join(',') + '\r\n';
   for (const row of rows) out += row.map(formatCell).join(',') + '\r\n';
   return out;

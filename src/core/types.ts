@@ -6,7 +6,12 @@
 export type Format = 'fixed' | 'varlen' | 'csv';
 export type JobKind = 'parse' | 'group' | 'group-naive';
 export type Strategy = 'main' | 'main-async' | 'worker-seq' | 'pool';
-export type Shipping = 'copy' | 'transfer' | 'shared' | 'generate-in-worker';
+/**
+ * How data reaches the workers. `file-slice` is for a user's data file only: each worker
+ * is handed the File (a handle, not its bytes) and reads its own slice(), so the page
+ * never holds the file.
+ */
+export type Shipping = 'copy' | 'transfer' | 'shared' | 'generate-in-worker' | 'file-slice';
 export type Scheduling = 'static' | 'dynamic';
 export type PoolLife = 'cold' | 'warm';
 /** How a `varlen` buffer is cut for workers: a serial index pass first, or byte cuts + resync. */
@@ -15,7 +20,10 @@ export type VarlenSplit = 'index' | 'resync';
 export const FORMATS: readonly Format[] = ['fixed', 'varlen', 'csv'];
 export const JOBS: readonly JobKind[] = ['parse', 'group', 'group-naive'];
 export const STRATEGIES: readonly Strategy[] = ['main', 'main-async', 'worker-seq', 'pool'];
+/** Shippings of the generated datasets. */
 export const SHIPPINGS: readonly Shipping[] = ['copy', 'transfer', 'shared', 'generate-in-worker'];
+/** Shippings of a user's data file (a File the page need not read): each worker reads its own part. */
+export const DATA_FILE_SHIPPINGS: readonly Shipping[] = ['file-slice', 'shared'];
 export const SCHEDULINGS: readonly Scheduling[] = ['static', 'dynamic'];
 export const POOL_LIVES: readonly PoolLife[] = ['cold', 'warm'];
 export const VARLEN_SPLITS: readonly VarlenSplit[] = ['index', 'resync'];

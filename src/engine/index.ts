@@ -34,6 +34,7 @@ export {
   type WorkerFactory,
 } from './pool';
 export { referenceDigest, clearReferenceCache } from './reference';
+export { runUserGroup, type UserRunOptions, type UserRunResult } from './userdata';
 export {
   currentEnv,
   estimateRunBytes,

@@ -14,6 +14,8 @@
  */
 
 import { runIfEntryPoint } from './cli';
+import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
+import { openPlaygroundPage } from './playground-page';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -326,13 +328,14 @@ async function readProgress(page: import('playwright').Page): Promise<string | u
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (wantsDataRun(argv)) return runDataExperiment(argv);
   const parsed = parseExperimentArgs(argv, LESSONS.map((l) => l.id));
   if (!parsed.ok) {
     process.stderr.write(`${TOOL}: ${parsed.message}\n\n${USAGE}\n`);
     return 2;
   }
   if (parsed.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${DATA_USAGE}\n`);
     return 0;
   }
   const options = parsed.options;
@@ -367,28 +370,15 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   // Loaded here, not at the top: the pure functions above are unit-tested without a browser stack.
-  const { ensureBuilt, formatElapsed, launchBrowser, log, serveDist, snapshotDist, Teardown } = await import('./bench/session');
+  const { formatElapsed, log, Teardown } = await import('./bench/session');
   let cancelInPage: (() => void) | undefined;
   const teardown = new Teardown(TOOL, () => {
     log(TOOL, 'interrupted: cancelling the run (Ctrl-C again to stop at once)');
     cancelInPage?.();
   });
   try {
-    await ensureBuilt(TOOL, ['index.html']);
-    const dist = await snapshotDist(['index.html']);
-    teardown.add('copy of dist/', () => dist.remove());
-    const served = await serveDist(dist.dir);
-    teardown.add('preview server', () => served.close());
-    const browser = await launchBrowser();
-    teardown.add('browser', () => browser.close());
-    if (teardown.interrupted) return 130;
-    const page = await browser.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(served.url);
-    await page.waitForFunction(() => '__playground' in window, null, { timeout: 30_000 }).catch(() => {
-      throw new Error(`the page at ${served.url} never exposed window.__playground${pageErrors.length ? ` (page error: ${pageErrors[0]})` : ''}`);
-    });
+    const page = await openPlaygroundPage(TOOL, teardown);
+    if (!page) return 130;
     const env = await page.evaluate(() => (window as unknown as { __playground: PlaygroundHandle }).__playground.env);
     const built = buildExperiment(options, env, fromFile);
     if (!built.ok) return bad(`--preset: ${built.message}`);

@@ -1,0 +1,63 @@
+/**
+ * Shapes of a user's own data file: its format, the job chosen over it, and the problems
+ * a file can have. Plain data only, so all of it crosses into workers unchanged.
+ */
+
+/** Formats of a user's data file. */
+export type UserFormat = 'csv' | 'tsv' | 'ndjson';
+export const USER_FORMATS: readonly UserFormat[] = ['csv', 'tsv', 'ndjson'];
+
+/** Why a file (or the job asked of it) cannot be read. */
+export type IssueCode =
+  | 'empty-file'
+  | 'no-header'
+  | 'bad-header'
+  | 'unknown-column'
+  | 'unclosed-quote'
+  | 'stray-quote'
+  | 'after-quote'
+  | 'field-count'
+  | 'not-numeric'
+  | 'exponent'
+  | 'bad-json'
+  | 'invalid-utf8';
+
+/**
+ * A failure as a value: what is wrong and where. `line` is the 1-based physical line (line
+ * breaks inside quoted fields count), `byteOffset` the 0-based offset into the file's
+ * bytes (the BOM included). `row` (1-based data record, the header not counted) and
+ * `column` are set when a value in a column is at fault.
+ */
+export interface DataIssue {
+  ok: false;
+  code: IssueCode;
+  message: string;
+  line: number;
+  byteOffset: number;
+  row?: number;
+  column?: string;
+}
+
+/** The header of a file: its columns and where its data records begin. */
+export interface UserHeader {
+  ok: true;
+  format: UserFormat;
+  /** Column names in file order. */
+  columns: string[];
+  /** Byte offset of the first data record (after the BOM and the header line). */
+  dataStart: number;
+  /** Line breaks before dataStart (the header's own, 1 unless it holds quoted breaks). */
+  headerBreaks: number;
+}
+
+/** The group-by job over a file: one key column, some numeric columns to sum/min/max. */
+export interface UserJob {
+  format: UserFormat;
+  columns: string[];
+  dataStart: number;
+  headerBreaks: number;
+  /** Index of the key column. */
+  groupBy: number;
+  /** Indices of the aggregated columns, in the order the answer lists them. */
+  aggregate: number[];
+}

@@ -1,0 +1,167 @@
+/**
+ * `npm run experiment -- --data FILE --group-by COLUMN [--aggregate COL[,COL…]] [--answer PATH.csv]
+ *   [--data-format csv|tsv|ndjson] [--workers N] [--shipping file-slice|shared]`
+ *
+ * Groups a user's data file in headless Chromium on the built app, through the engine's
+ * pool (the page's `__playground.runData`): the file is set on a file input, so the page
+ * gets a File backed by the disk and every worker reads its own slice. Writes the answer
+ * CSV (the key column, count, then <col>_sum, <col>_min, <col>_max; one row per key,
+ * sorted by key). Exit status: 0 the parallel answer equals the sequential one; 1 it does
+ * not, the file has a problem (its line and byte are printed) or the browser could not
+ * run; 2 bad arguments.
+ */
+
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/types';
+import { USER_FORMATS, type UserFormat } from '../core/userdata';
+import type { DataRunRequest, DataRunResponse } from '../state/data-file-run';
+import { openPlaygroundPage } from './playground-page';
+
+const TOOL = 'experiment';
+
+export const DATA_USAGE = `usage: npm run experiment -- --data FILE --group-by COLUMN [--aggregate COL[,COL…]] [--answer PATH.csv]
+                              [--data-format csv|tsv|ndjson] [--workers N] [--shipping file-slice|shared]
+
+  --data FILE        a CSV, TSV or NDJSON file with a header (NDJSON: the keys of the first object)
+  --data-format F    csv, tsv or ndjson (default: from the extension .csv, .tsv/.tab, .ndjson/.jsonl)
+  --group-by COLUMN  the key column
+  --aggregate LIST   numeric columns to sum, min and max, comma-separated
+  --answer PATH.csv  write the answer: the key column, count, <col>_sum, <col>_min, <col>_max per column
+  --workers N        workers in the pool, 1…64 (default 2)
+  --shipping S       file-slice (default: each worker reads its own slice of the file) or shared`;
+
+/** Parsed data-mode options. */
+export interface DataOptions {
+  data: string;
+  request: DataRunRequest;
+  answer?: string;
+}
+
+const VALUE_FLAGS = ['--data', '--data-format', '--group-by', '--aggregate', '--answer', '--workers', '--shipping'];
+
+/** Whether argv asks for a data-file run. */
+export function wantsDataRun(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--data' || a.startsWith('--data='));
+}
+
+const EXTENSIONS: Record<string, UserFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
+
+/** Parses data-mode arguments; a message names the argument at fault. */
+export function parseDataArgs(argv: readonly string[]): { ok: true; options: DataOptions } | { ok: false; message: string } {
+  const values = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') continue;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (name === '--kernel') return { ok: false, message: '--kernel is not available yet: only --group-by / --aggregate runs over a data file' };
+    if (!VALUE_FLAGS.includes(name)) return { ok: false, message: `unknown argument "${arg}" with --data\n${DATA_USAGE}` };
+    let value: string | undefined;
+    if (eq > 0) value = arg.slice(eq + 1);
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) value = argv[++i];
+    if (value === undefined || value === '') return { ok: false, message: `${name} needs a value` };
+    values.set(name, value);
+  }
+  const data = values.get('--data')!;
+  const formatText = values.get('--data-format') ?? EXTENSIONS[extname(data).toLowerCase()];
+  if (formatText === undefined) {
+    return { ok: false, message: `--data-format is needed: the extension of ${data} is not .csv, .tsv, .tab, .ndjson or .jsonl` };
+  }
+  if (!(USER_FORMATS as readonly string[]).includes(formatText)) {
+    return { ok: false, message: `--data-format must be csv, tsv or ndjson (got "${formatText}")` };
+  }
+  const groupBy = values.get('--group-by');
+  if (groupBy === undefined) return { ok: false, message: '--group-by is required with --data: the key column' };
+  const aggregate = (values.get('--aggregate') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const workersText = values.get('--workers') ?? '2';
+  const workers = Number(workersText);
+  if (!/^\d+$/.test(workersText) || workers < 1 || workers > 64) {
+    return { ok: false, message: `--workers must be an integer from 1 to 64 (got "${workersText}")` };
+  }
+  const shipping = (values.get('--shipping') ?? 'file-slice') as Shipping;
+  if (!DATA_FILE_SHIPPINGS.includes(shipping)) {
+    return { ok: false, message: `--shipping must be ${DATA_FILE_SHIPPINGS.join(' or ')} for a data file (got "${shipping}")` };
+  }
+  const answer = values.get('--answer');
+  if (answer !== undefined && extname(answer).toLowerCase() !== '.csv') {
+    return { ok: false, message: `--answer must end in .csv (got "${answer}")` };
+  }
+  const options: DataOptions = { data, request: { format: formatText as UserFormat, groupBy, aggregate, workers, shipping } };
+  if (answer !== undefined) options.answer = answer;
+  return { ok: true, options };
+}
+
+interface DataHandle {
+  runData(inputId: string, request: DataRunRequest): Promise<DataRunResponse>;
+}
+
+/** Runs a data-file experiment from argv; returns the exit status. */
+export async function runDataExperiment(argv: readonly string[]): Promise<number> {
+  const parsed = parseDataArgs(argv);
+  const { formatElapsed, log, Teardown } = await import('./bench/session');
+  if (!parsed.ok) {
+    log(TOOL, parsed.message);
+    return 2;
+  }
+  const { options } = parsed;
+  const dataPath = resolve(options.data);
+  try {
+    if (!statSync(dataPath).isFile()) throw new Error('not a file');
+  } catch {
+    log(TOOL, `--data: cannot read ${options.data}`);
+    return 2;
+  }
+  if (options.answer !== undefined) {
+    try {
+      if (!statSync(dirname(resolve(options.answer))).isDirectory()) throw new Error('not a directory');
+    } catch {
+      log(TOOL, `--answer: the directory of ${options.answer} does not exist`);
+      return 2;
+    }
+  }
+  const teardown = new Teardown(TOOL, () => log(TOOL, 'interrupted'));
+  try {
+    const page = await openPlaygroundPage(TOOL, teardown);
+    if (!page) return 130;
+    const inputId = 'experiment-data-file';
+    await page.evaluate((id) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.id = id;
+      input.hidden = true;
+      document.body.append(input);
+    }, inputId);
+    await page.setInputFiles(`#${inputId}`, dataPath);
+    const started = Date.now();
+    const r = options.request;
+    log(TOOL, `grouping ${options.data} (${r.format}) by "${r.groupBy}" on ${r.workers} workers, ${r.shipping}`);
+    const result = await page.evaluate(
+      ({ id, request }) => (window as unknown as { __playground: DataHandle }).__playground.runData(id, request),
+      { id: inputId, request: options.request },
+    );
+    if (!result.ok) {
+      log(TOOL, `${options.data}: ${result.message}`);
+      return 1;
+    }
+    log(
+      TOOL,
+      `${result.records} records, ${result.keys} keys in ${result.wallMs.toFixed(1)} ms (${result.chunks} chunks, ${result.redone} parsed again; ${formatElapsed(Date.now() - started)} with the reference)`,
+    );
+    if (options.answer !== undefined) {
+      writeFileSync(options.answer, result.answerCsv);
+      log(TOOL, `wrote ${options.answer}`);
+    }
+    if (!result.correct) {
+      log(TOOL, result.message ?? 'the parallel answer differs from the sequential one');
+      return 1;
+    }
+    log(TOOL, `parallel answer = sequential answer (digest ${result.digest.checksum})`);
+    return 0;
+  } catch (err) {
+    log(TOOL, err instanceof Error ? err.message : String(err));
+    return teardown.interrupted ? 130 : 1;
+  } finally {
+    await teardown.run();
+  }
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseDataArgs, wantsDataRun } from '../../src/node/experiment-data';
+
+describe('npm run experiment -- --data …: arguments', () => {
+  it('reads the file, format from the extension, columns, answer path and defaults', () => {
+    const argv = ['--data', 'sales.TSV', '--group-by', 'city', '--aggregate', 'amount, qty', '--answer=out/a.csv'];
+    expect(wantsDataRun(argv)).toBe(true);
+    expect(parseDataArgs(argv)).toEqual({
+      ok: true,
+      options: {
+        data: 'sales.TSV',
+        answer: 'out/a.csv',
+        request: { format: 'tsv', groupBy: 'city', aggregate: ['amount', 'qty'], workers: 2, shipping: 'file-slice' },
+      },
+    });
+    expect(wantsDataRun(['--preset', 'amdahl-wall', '--out', 'x.csv'])).toBe(false);
+  });
+
+  it('names the argument at fault', () => {
+    const cases: Array<[string[], string]> = [
+      [['--data', 'x.txt', '--group-by', 'k'], '--data-format is needed: the extension of x.txt is not .csv, .tsv, .tab, .ndjson or .jsonl'],
+      [['--data', 'x.txt', '--data-format', 'xml', '--group-by', 'k'], '--data-format must be csv, tsv or ndjson (got "xml")'],
+      [['--data', 'x.csv'], '--group-by is required with --data: the key column'],
+      [['--data', 'x.csv', '--group-by', 'k', '--workers', '0'], '--workers must be an integer from 1 to 64 (got "0")'],
+      [['--data', 'x.csv', '--group-by', 'k', '--shipping', 'copy'], '--shipping must be file-slice or shared for a data file (got "copy")'],
+      [['--data', 'x.csv', '--group-by', 'k', '--answer', 'a.json'], '--answer must end in .csv (got "a.json")'],
+      [['--data', 'x.csv', '--group-by', 'k', '--kernel', 'k.js'], '--kernel is not available yet: only --group-by / --aggregate runs over a data file'],
+      [['--data'], '--data needs a value'],
+    ];
+    for (const [argv, message] of cases) expect(parseDataArgs(argv), argv.join(' ')).toEqual({ ok: false, message });
+  });
+});
