@@ -45,7 +45,8 @@ describe('classroomLines', () => {
 
   it('finds each machine’s break-even and sorts by cores, browser or best speedup', () => {
     // Start-up costs more with more workers; the work shrinks with min(workers, cores): more cores, earlier break-even.
-    expect(lines.map((l) => l.breakEven)).toEqual(['≈ 56,393 records', '≈ 33,168 records', '≈ 26,881 records', '≈ 27,887 records']);
+    // (Exact values follow the fixture's seeded noise in the plan's counterbalanced run order.)
+    expect(lines.map((l) => l.breakEven)).toEqual(['≈ 55,557 records', '≈ 32,469 records', '≈ 27,337 records', '≈ 26,067 records']);
     expect(sortLines(lines, 'cores', true).map((l) => l.cores)).toEqual([16, 8, 4, 2]);
     expect(sortLines(lines, 'browser').map((l) => l.browser)).toEqual(['Chrome 140', 'Chrome 140', 'Firefox 133', 'Safari 18']);
     const bySpeedup = sortLines(lines, 'speedup', true).map((l) => l.bestSpeedup!);
