@@ -3,6 +3,7 @@
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
 import type { ParallelCapacity } from '../core/stats';
+import type { RunConfig } from '../core/types';
 import { measureParallelCapacity } from '../engine/capacity';
 
 /** Measures the page's parallel capacity; injected so tests need not spin real workers. */
@@ -13,6 +14,7 @@ import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
 import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
+import { LiveState } from './live.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
 export type ViewId = 'playground' | 'lessons' | 'history' | 'analyse';
@@ -35,6 +37,8 @@ export class AppState {
   readonly form: ExperimentForm;
   readonly jank = new JankMeter();
   readonly run: RunState;
+  /** Live mode's sliders, measurements and map; idle until the live panel is used. */
+  readonly live: LiveState;
   view = $state<ViewId>('playground');
   /** Opened once; falls back to memory (persistent: false) when IndexedDB is unavailable. */
   history = $state.raw<History | undefined>(undefined);
@@ -67,6 +71,13 @@ export class AppState {
       },
     );
     this.run = new RunState({ observers: [this.jank], runner: runner ?? createSweepRunner(() => this.environment, () => this.#historyReady) });
+    this.live = new LiveState({
+      env: () => this.environment,
+      history: () => this.#historyReady,
+      base: () => $state.snapshot(this.form.experiment.base) as RunConfig,
+      full: () => ({ warmups: this.form.experiment.warmups, repetitions: this.form.experiment.repetitions }),
+      blocked: () => this.run.running,
+    });
   }
 
   /** The environment a run records: the captured one plus the measured cores, once known. */
