@@ -28,6 +28,7 @@ import { disposeWarmPools } from '../engine';
 import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep } from '../engine/sweep';
 import type { History } from '../storage';
+import { uiWorkSettled } from './ui-work';
 
 /** The points measured under one set of settings (everything but records and workers). */
 export interface LiveSession {
@@ -76,7 +77,7 @@ export class LiveState {
   /** What the status line says (measured, cancelled, paused, failed). */
   message = $state('Release a slider (or press an arrow key on it) to measure that point.');
   error = $state<string | undefined>(undefined);
-  /** ms from the last release to the first repetition of its point on the map. */
+  /** ms from the last release to the map and cards drawn with its point's first repetition. */
   lastLatencyMs = $state<number | undefined>(undefined);
 
   readonly workerMax: number;
@@ -167,6 +168,9 @@ export class LiveState {
           return;
         }
         this.#add(key, base, knobs, result.repetitions, kind === 'pin' ? configKey(config) : undefined);
+        // The map and cards are drawn before the next round, never inside a measured repetition.
+        await uiWorkSettled();
+        if (abort.signal.aborted) return;
         if (rounds === 0) this.lastLatencyMs = this.#now() - started;
         rounds++;
         if (this.#now() - started >= LIVE_BUDGET_MS) break;
