@@ -40,6 +40,30 @@ export function nearestLiveStep(records: number): number {
   return best;
 }
 
+/** Largest record count the background explorer measures on its own (bigger points are the person's call). */
+export const EXPLORE_MAX_RECORDS = 1_000_000;
+
+/**
+ * The next record count the background explorer measures at one worker count, coarse to
+ * fine: the smallest and the largest stop first, then the middle (in slider stops, so on a
+ * log scale) of the widest gap between measured stops. Undefined when every stop up to
+ * `maxRecords` is measured.
+ */
+export function nextExploreRecords(measured: readonly number[], maxRecords = EXPLORE_MAX_RECORDS): number | undefined {
+  const stops = LIVE_RECORD_STEPS.filter((r) => r <= maxRecords);
+  if (stops.length === 0) return undefined;
+  const have = new Set(measured);
+  if (!have.has(stops[0])) return stops[0];
+  if (!have.has(stops[stops.length - 1])) return stops[stops.length - 1];
+  const idx = stops.map((r, i) => (have.has(r) ? i : -1)).filter((i) => i >= 0);
+  let best: [number, number] | undefined;
+  for (let k = 0; k + 1 < idx.length; k++) {
+    const gap = idx[k + 1] - idx[k];
+    if (gap > 1 && (!best || gap > best[1] - best[0])) best = [idx[k], idx[k + 1]];
+  }
+  return best ? stops[(best[0] + best[1]) >> 1] : undefined;
+}
+
 /** The settings a live point varies on top of the playground's base configuration. */
 export interface LiveKnobs {
   poolLife: RunConfig['poolLife'];

@@ -7,6 +7,7 @@
  * round is dropped, never drawn.
  */
 import {
+  EXPLORE_MAX_RECORDS,
   LIVE_BUDGET_MS,
   LIVE_MAX_REPETITIONS,
   LIVE_RECORD_STEPS,
@@ -16,6 +17,7 @@ import {
   liveSessionKey,
   liveWorkerMax,
   nearestLiveStep,
+  nextExploreRecords,
   renumberForPlan,
   type LiveKnobs,
   type LiveMapModel,
@@ -43,7 +45,8 @@ export interface LiveSession {
 export interface LiveMeasuring {
   records: number;
   workers: number;
-  kind: 'live' | 'pin';
+  /** 'explore': the background explorer's own point, not the sliders'. */
+  kind: 'live' | 'pin' | 'explore';
 }
 
 export interface LiveOptions {
@@ -58,12 +61,18 @@ export interface LiveOptions {
   /** Replaces the sweep runner (tests). */
   sweep?: typeof runSweep;
   now?: () => number;
+  /** Pause after a measurement before the explorer measures a gap, ms (default EXPLORE_IDLE_MS). */
+  idleMs?: number;
 }
+
+/** How long the controls must rest before the explorer fills a gap of the map, ms. */
+export const EXPLORE_IDLE_MS = 1_500;
 
 export const DEFAULT_LIVE_KNOBS: Readonly<LiveKnobs> = Object.freeze({ poolLife: 'warm', shipping: 'transfer', workRounds: 20 });
 
 export class LiveState {
   #abort: AbortController | undefined;
+  #idle: ReturnType<typeof setTimeout> | undefined;
   readonly #opts: LiveOptions;
   readonly #now: () => number;
 
@@ -79,6 +88,8 @@ export class LiveState {
   error = $state<string | undefined>(undefined);
   /** ms from the last release to the map and cards drawn with its point's first repetition. */
   lastLatencyMs = $state<number | undefined>(undefined);
+  /** Fill the map's gaps while the controls rest (stops the moment one is touched). */
+  explore = $state(false);
 
   readonly workerMax: number;
   readonly records: number = $derived(LIVE_RECORD_STEPS[this.recordsStep]);
@@ -109,6 +120,8 @@ export class LiveState {
 
   /** Aborts the measurement in flight, if any (its workers are terminated, its round dropped). */
   cancel(): void {
+    clearTimeout(this.#idle);
+    this.#idle = undefined;
     if (!this.#abort) return;
     this.#abort.abort();
     this.#abort = undefined;
@@ -127,7 +140,7 @@ export class LiveState {
    * `pin` the full-precision one (the experiment's warm-ups and repetitions). Resolves when
    * it is done, cancelled or failed; never throws.
    */
-  async measure(kind: 'live' | 'pin' = 'live'): Promise<void> {
+  async measure(kind: LiveMeasuring['kind'] = 'live', at?: { records: number; workers: number }): Promise<void> {
     this.cancel();
     this.error = undefined;
     if (this.#opts.blocked?.()) {
@@ -139,12 +152,12 @@ export class LiveState {
     const base = this.#opts.base();
     const knobs = { ...this.knobs };
     const key = liveSessionKey(base, knobs);
-    const records = this.records;
-    const workers = this.workers;
+    const records = at?.records ?? this.records;
+    const workers = at?.workers ?? this.workers;
     const config = livePointConfig(base, knobs, records, workers);
     const what = `${records.toLocaleString('en-US')} records × ${workers} worker${workers === 1 ? '' : 's'}`;
     this.measuring = { records, workers, kind };
-    this.message = `Measuring ${what}${kind === 'pin' ? ' at full precision' : ''}…`;
+    this.message = `${kind === 'explore' ? 'Exploring while idle: measuring' : 'Measuring'} ${what}${kind === 'pin' ? ' at full precision' : ''}…`;
     const sweep = this.#opts.sweep ?? runSweep;
     const started = this.#now();
     let rounds = 0;
@@ -171,7 +184,7 @@ export class LiveState {
         // The map and cards are drawn before the next round, never inside a measured repetition.
         await uiWorkSettled();
         if (abort.signal.aborted) return;
-        if (rounds === 0) this.lastLatencyMs = this.#now() - started;
+        if (rounds === 0 && kind !== 'explore') this.lastLatencyMs = this.#now() - started;
         rounds++;
         if (this.#now() - started >= LIVE_BUDGET_MS) break;
       }
@@ -179,6 +192,7 @@ export class LiveState {
       this.message = point
         ? `Measured ${what}: ${point.n} repetition${point.n === 1 ? '' : 's'}${point.correct ? ', every digest correct' : ', WRONG digest'}.`
         : `Measured ${what}.`;
+      if (this.explore) this.#scheduleExplore(abort);
     } catch (err) {
       if (abort.signal.aborted) return;
       this.error = err instanceof Error ? err.message : String(err);
@@ -189,6 +203,33 @@ export class LiveState {
         this.measuring = null;
       }
     }
+  }
+
+  /** Sets the explorer on or off; on, it starts after the usual pause. */
+  setExplore(on: boolean): void {
+    this.explore = on;
+    if (!on && this.measuring?.kind === 'explore') this.cancel();
+    clearTimeout(this.#idle);
+    this.#idle = undefined;
+    if (on && !this.#abort) this.#scheduleExplore(undefined);
+  }
+
+  /** After a pause with nothing touched, measures the next gap at the current worker count. */
+  #scheduleExplore(after: AbortController | undefined): void {
+    clearTimeout(this.#idle);
+    this.#idle = setTimeout(() => {
+      this.#idle = undefined;
+      // Anything started since (a slider, a pin) owns the workers now.
+      if (!this.explore || (this.#abort !== undefined && this.#abort !== after)) return;
+      const workers = this.workers;
+      const measured = (this.session?.reps ?? []).filter((r) => r.role === 'measured' && r.config.workers === workers).map((r) => r.config.records);
+      const records = nextExploreRecords(measured);
+      if (records === undefined) {
+        this.message = `The map is measured at every stop up to ${EXPLORE_MAX_RECORDS.toLocaleString('en-US')} records for this worker count.`;
+        return;
+      }
+      void this.measure('explore', { records, workers });
+    }, this.#opts.idleMs ?? EXPLORE_IDLE_MS);
   }
 
   #add(key: string, base: RunConfig, knobs: LiveKnobs, reps: RepetitionRecord[], pinKey: string | undefined): void {

@@ -12,7 +12,7 @@ import { byId, render } from './helpers';
 /** Warm-ups and repetitions of a pinned (full-precision) measurement in these tests. */
 export const FULL = { warmups: 1, repetitions: 5 };
 
-export async function renderLive(): Promise<{ live: LiveState; history: History; target: HTMLElement; destroy: () => void }> {
+export async function renderLive(over: { idleMs?: number } = {}): Promise<{ live: LiveState; history: History; target: HTMLElement; destroy: () => void }> {
   const history = await openHistory({ backend: memoryBackend() });
   const env = captureEnvironment();
   const live = new LiveState({
@@ -21,6 +21,7 @@ export async function renderLive(): Promise<{ live: LiveState; history: History;
     // Little work per record keeps every point quick on a loaded 2-core machine.
     base: () => ({ ...DEFAULT_RUN_CONFIG, workRounds: 2 }),
     full: () => FULL,
+    ...over,
   });
   live.knobs.workRounds = 0;
   const view = render(LivePanel, { live, env, fullRepetitions: FULL.repetitions });
