@@ -1,22 +1,16 @@
 /** Live mode has no serious or critical axe findings, and its sliders announce their values. */
 import axe from 'axe-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
 import { byId } from './helpers';
-import { recordsSlider, renderLive, settled } from './live-helpers';
+import { recordsSlider, renderLive, settled, liveTeardown } from './live-helpers';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  disposeWarmPools();
-  expect(liveWorkerCount()).toBe(0);
-});
+const keep = liveTeardown();
 
 describe('live mode, accessibility', () => {
   it('announces slider values and has no serious or critical axe violations with a measured point', async () => {
     const { live, target, destroy } = await renderLive();
-    cleanup = destroy;
+    keep(destroy);
     const workers = byId<HTMLInputElement>(target, 'live-workers');
     expect(recordsSlider(target).getAttribute('aria-valuetext')).toBe('10,000 records');
     workers.focus();

@@ -1,22 +1,17 @@
 /** Moving a live slider mid-measurement aborts it: its workers are gone and its point is never drawn. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
-import { recordsSlider, releaseAt, renderLive, settled, stepOf } from './live-helpers';
+import { recordsSlider, releaseAt, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  disposeWarmPools();
-  expect(liveWorkerCount()).toBe(0);
-});
+const keep = liveTeardown();
 
 describe('live mode, a slider moved mid-measurement', () => {
   it('cancels the point in flight, leaves no stray worker and draws only the new point', async () => {
     disposeWarmPools();
     expect(liveWorkerCount()).toBe(0);
     const { live, target, destroy } = await renderLive();
-    cleanup = destroy;
+    keep(destroy);
     const slider = recordsSlider(target);
     releaseAt(slider, stepOf(2_000_000));
     expect(live.measuring).toEqual({ records: 2_000_000, workers: 2, kind: 'live' });

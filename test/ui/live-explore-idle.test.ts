@@ -1,20 +1,14 @@
 /** The background explorer fills gaps while the controls rest and stops the moment one is touched. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
-import { recordsSlider, renderLive, settled } from './live-helpers';
+import { recordsSlider, renderLive, settled, liveTeardown } from './live-helpers';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  disposeWarmPools();
-  expect(liveWorkerCount()).toBe(0);
-});
+const keep = liveTeardown();
 
 describe('live mode, explore while idle', () => {
   it('measures the smallest stop, then 1 M, then stops exploring when a slider is touched', async () => {
     const { live, target, destroy } = await renderLive({ idleMs: 0 });
-    cleanup = destroy;
+    keep(destroy);
     await userEvent.click(target.querySelector<HTMLInputElement>('[data-testid="live-explore"]')!);
     expect(live.explore).toBe(true);
     // Nothing measured yet: the explorer starts at the smallest stop, then the largest it takes on.

@@ -1,8 +1,9 @@
 /** A live panel on the real engine and an in-memory history, for the live-mode browser tests. */
 import { flushSync } from 'svelte';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
 import { LIVE_RECORD_STEPS } from '../../src/core/live-map';
+import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
 import { captureEnvironment } from '../../src/engine/environment';
 import { memoryBackend, openHistory, type History } from '../../src/storage';
 import { LiveState } from '../../src/state/live.svelte';
@@ -50,4 +51,18 @@ export function releaseAt(slider: HTMLInputElement, step: number): void {
 /** Waits until nothing is being measured. */
 export async function settled(live: LiveState): Promise<void> {
   await expect.poll(() => live.measuring, { timeout: 60_000, interval: 20 }).toBeNull();
+}
+
+/** Registers each test's teardown (unmount, end the warm pools, no worker left); returns the setter of the unmount. */
+export function liveTeardown(): (destroy: () => void) => void {
+  let cleanup: (() => void) | undefined;
+  afterEach(() => {
+    cleanup?.();
+    cleanup = undefined;
+    disposeWarmPools();
+    expect(liveWorkerCount()).toBe(0);
+  });
+  return (destroy) => {
+    cleanup = destroy;
+  };
 }

@@ -1,21 +1,15 @@
 /** Stepping the live records slider with the keyboard from 10 to 1 M measures every stop, digests correct. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { LIVE_RECORD_STEPS } from '../../src/core/live-map';
-import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
-import { recordsSlider, renderLive, settled, stepOf } from './live-helpers';
+import { recordsSlider, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  disposeWarmPools();
-  expect(liveWorkerCount()).toBe(0);
-});
+const keep = liveTeardown();
 
 describe('live mode, records slider by keyboard', () => {
   it('measures each stop from 10 to 1,000,000 records with correct digests and announces the value', { timeout: 240_000 }, async () => {
     const { live, target, destroy } = await renderLive();
-    cleanup = destroy;
+    keep(destroy);
     const slider = recordsSlider(target);
     slider.focus();
     await userEvent.keyboard('{Home}');

@@ -1,21 +1,15 @@
 /** Pinning a live point adds the full-precision measurement: the experiment's repetitions, drawn filled. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { configKey } from '../../src/core/plan';
-import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
-import { FULL, recordsSlider, releaseAt, renderLive, settled, stepOf } from './live-helpers';
+import { FULL, recordsSlider, releaseAt, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  disposeWarmPools();
-  expect(liveWorkerCount()).toBe(0);
-});
+const keep = liveTeardown();
 
 describe('live mode, pin', () => {
   it('gives a pinned point the full repetitions and marks it pinned', async () => {
     const { live, target, destroy } = await renderLive();
-    cleanup = destroy;
+    keep(destroy);
     releaseAt(recordsSlider(target), stepOf(20_000));
     await settled(live);
     const before = live.map.points.find((p) => p.records === 20_000)!;

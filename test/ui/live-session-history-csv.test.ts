@@ -1,25 +1,19 @@
 /** A saved live session is an ordinary run: it round-trips through history and exports as CSV. */
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { samplesCsv, summaryCsv } from '../../src/core/csv';
-import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
 import { byId } from './helpers';
-import { recordsSlider, releaseAt, renderLive, settled, stepOf } from './live-helpers';
+import { recordsSlider, releaseAt, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => {
-  cleanup?.();
-  disposeWarmPools();
-  expect(liveWorkerCount()).toBe(0);
-});
+const keep = liveTeardown();
 
 const rowsOf = (csv: string) => Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
 
 describe('live mode, save', () => {
   it('stores the session with every sample and exports the same samples and points as CSV', async () => {
     const { live, history, target, destroy } = await renderLive();
-    cleanup = destroy;
+    keep(destroy);
     const records = recordsSlider(target);
     const workers = byId<HTMLInputElement>(target, 'live-workers');
     releaseAt(records, stepOf(1_000));
