@@ -144,7 +144,7 @@ export class LiveState {
     this.cancel();
     this.error = undefined;
     if (this.#opts.blocked?.()) {
-      this.message = 'Paused: an experiment is running. Live points are measured again once it ends.';
+      this.message = 'Paused: an experiment is running. Release a slider again once it has ended.';
       return;
     }
     const abort = new AbortController();
