@@ -13,6 +13,7 @@ import {
   type ResultsView,
   type SpeedupPoint,
   type TimeRow,
+  type ResultCardsModel,
 } from './chart-data';
 import { describeBreakEven, judgeChange, outlierClasses, tukeyFences, sortAscending } from './stats';
 
@@ -27,18 +28,14 @@ export function focusPoint(analysis: ExperimentAnalysis): PointAnalysis | undefi
   return undefined;
 }
 
-/** Builds every view model the results area shows from what has been measured so far. */
-export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
-  const view: ResultsView = {};
-  const measured = analysis.points.filter((p) => p.summary);
-  const focus = focusPoint(analysis);
-  if (!focus || !focus.summary) return view;
-
-  view.cards = {
-    label: focus.point.label,
-    medianMs: focus.summary.median,
-    ciLoMs: focus.summary.ci95[0],
-    ciHiMs: focus.summary.ci95[1],
+/** The key-number cards of one measured point (its label unless another is given). */
+export function resultCards(focus: PointAnalysis, label: string = focus.point.label): ResultCardsModel {
+  const summary = focus.summary!;
+  return {
+    label,
+    medianMs: summary.median,
+    ciLoMs: summary.ci95[0],
+    ciHiMs: summary.ci95[1],
     throughputRecordsPerSec: focus.throughputRecordsPerSec ?? 0,
     ...(focus.speedup
       ? {
@@ -55,6 +52,16 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
     correct: focus.samples.length ? focus.allCorrect : null,
     warnings: focus.warnings.map((w) => w.message),
   };
+}
+
+/** Builds every view model the results area shows from what has been measured so far. */
+export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
+  const view: ResultsView = {};
+  const measured = analysis.points.filter((p) => p.summary);
+  const focus = focusPoint(analysis);
+  if (!focus || !focus.summary) return view;
+
+  view.cards = resultCards(focus);
 
   // 1. time vs records: one series per worker count, plus the sequential baseline.
   if (analysis.recordsScaling.length > 0) {

@@ -3,6 +3,7 @@
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
 import { checkMachineNoise, type ParallelCapacity } from '../core/stats';
+import type { RunConfig } from '../core/types';
 import { measureParallelCapacity } from '../engine/capacity';
 
 /** Measures the page's parallel capacity; injected so tests need not spin real workers. */
@@ -16,6 +17,7 @@ import { ExperimentForm } from './experiment-form.svelte';
 import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
 import { presentation } from './presentation.svelte';
+import { LiveState } from './live.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
 export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom';
@@ -40,6 +42,8 @@ export class AppState {
   readonly form: ExperimentForm;
   readonly jank = new JankMeter();
   readonly run: RunState;
+  /** Live mode's sliders, measurements and map; idle until the live panel is used. */
+  readonly live: LiveState;
   view = $state<ViewId>('playground');
   /** The field report the Sources view brings into view and focuses (set by a lesson's "From:" link). */
   sourceId = $state<string | null>(null);
@@ -86,6 +90,13 @@ export class AppState {
       runner: runner ?? createSweepRunner(() => this.environment, () => this.#historyReady),
       // The real engine gets the busy-machine check; an injected test runner measures nothing.
       ...(runner ? {} : { noiseCheck: (repetitions: number) => checkMachineNoise(() => performance.now(), repetitions) }),
+    });
+    this.live = new LiveState({
+      env: () => this.environment,
+      history: () => this.#historyReady,
+      base: () => $state.snapshot(this.form.experiment.base) as RunConfig,
+      full: () => ({ warmups: this.form.experiment.warmups, repetitions: this.form.experiment.repetitions }),
+      blocked: () => this.run.running,
     });
   }
 
@@ -143,6 +154,7 @@ export class AppState {
   /** Starts the playground form's experiment, when it is valid and nothing is running. */
   runForm(): void {
     if (!this.form.canRun || this.run.running) return;
+    this.live.cancel(); // the run needs the workers to itself
     void this.run.start($state.snapshot(this.form.experiment) as ExperimentConfig);
   }
 

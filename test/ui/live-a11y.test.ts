@@ -1,0 +1,25 @@
+/** Live mode has no serious or critical axe findings, and its sliders announce their values. */
+import axe from 'axe-core';
+import { describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { byId } from './helpers';
+import { recordsSlider, renderLive, settled, liveTeardown } from './live-helpers';
+
+const keep = liveTeardown();
+
+describe('live mode, accessibility', () => {
+  it('announces slider values and has no serious or critical axe violations with a measured point', async () => {
+    const { live, target, destroy } = await renderLive();
+    keep(destroy);
+    const workers = byId<HTMLInputElement>(target, 'live-workers');
+    expect(recordsSlider(target).getAttribute('aria-valuetext')).toBe('10,000 records');
+    workers.focus();
+    await userEvent.keyboard('{Home}');
+    expect(workers.getAttribute('aria-valuetext')).toBe('1 worker');
+    await settled(live);
+    expect(live.map.points.map((p) => [p.records, p.workers])).toEqual([[10_000, 1]]);
+    const result = await axe.run(target, { resultTypes: ['violations'] });
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
