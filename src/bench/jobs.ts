@@ -447,15 +447,24 @@ async function coldBreakEvenJob(o: JobOptions): Promise<JobResult> {
     s.push('mainPerRecordNs', main.b * 1e6);
     s.push('enginePerRecordNs', engine.b * 1e6);
     s.push('rawPerRecordNs', raw.b * 1e6);
-    if (!Number.isFinite(e) || !Number.isFinite(r) || r <= 0) {
-      never++;
+    if (Number.isFinite(e) && Number.isFinite(r) && r > 0) {
+      s.push('engineRecords', e);
+      s.push('rawRecords', r);
+      s.push('ratio', e / r);
       return;
     }
-    s.push('engineRecords', e);
-    s.push('rawRecords', r);
-    s.push('ratio', e / r);
+    // No crossing this trial (2 workers no faster per record than the main thread: a loaded
+    // machine). Both sides do the same work on as many workers, so their slopes match and the
+    // break-even ratio is the ratio of their start-up costs above the main thread's: use that.
+    never++;
+    if (engine.a > main.a && raw.a > main.a) s.push('ratio', (engine.a - main.a) / (raw.a - main.a));
   });
-  const notes = never ? [`${never} trials without a finite break-even on one side (2 workers no faster per record than the main thread, or no start-up cost measured) left out`] : [];
+  const notes = never
+    ? [
+        `${never} trials where the lines did not cross (2 workers no faster per record than the main thread): their ratio is ` +
+          'the ratio of start-up costs above the main thread\'s, which the break-even ratio equals when both slopes match',
+      ]
+    : [];
   return { series: s.data, notes, info: { smallRecords: sizes[0], largeRecords: sizes[1], job: points[0].cold.job, workRounds: points[0].cold.workRounds } };
 }
 

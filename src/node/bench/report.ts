@@ -383,13 +383,16 @@ export function enginesSection(engines: readonly EngineRun[]): string[] {
   return lines;
 }
 
-/** The table as plain text for the terminal. */
+/** The table as plain text for the terminal (one block per engine when there are several). */
 export function terminalSummary(r: BenchResults): string {
-  const rows = r.figures.map((f) => {
-    const v = f.value ? formatStat(f.value) : '—';
-    const ratio = f.ratio ? ` · ${f.ratio.label} ${formatStat(f.ratio)}` : f.reference ? ` · ${f.reference.label} ${formatStat(f.reference)}` : '';
-    const status = { met: 'met    ', missed: 'MISSED ', error: 'ERROR  ', context: 'context', unavailable: 'n/a    ' }[f.status];
-    return `${status}  ${f.id.padEnd(17)} ${v}${ratio}  (${f.target ? `target ${f.target.text}` : 'no target'})${f.error ? ` — ${f.error}` : ''}`;
-  });
-  return rows.join('\n');
+  const rowsOf = (figures: readonly FigureResult[]) =>
+    figures.map((f) => {
+      const v = f.value ? formatStat(f.value) : '—';
+      const ratio = f.ratio ? ` · ${f.ratio.label} ${formatStat(f.ratio)}` : f.reference ? ` · ${f.reference.label} ${formatStat(f.reference)}` : '';
+      const status = { met: 'met    ', missed: 'MISSED ', error: 'ERROR  ', context: 'context', unavailable: 'n/a    ' }[f.status];
+      const why = f.status === 'unavailable' ? ` — ${f.verdict}` : f.error ? ` — ${f.error}` : '';
+      return `${status}  ${f.id.padEnd(17)} ${v}${ratio}  (${f.target ? `target ${f.target.text}` : 'no target'})${why}`;
+    });
+  if (!r.engines || r.engines.length < 2) return rowsOf(r.figures).join('\n');
+  return r.engines.map((e) => [`${e.version}:`, ...rowsOf(e.figures)].join('\n')).join('\n\n');
 }
