@@ -38,7 +38,7 @@ Measures every performance figure on the built app in headless Chromium (or the 
 asked for) and writes bench/results.json; a full run to that default output also rewrites
 BENCHMARKS.md.
 
-  --smoke        3 trials, small sizes (< 60 s): checks every figure still measures;
+  --smoke        3 trials, small sizes (< 90 s): checks every figure still measures;
                  writes bench/results.partial.json unless --out is given
   --only IDS     only these figures (comma-separated), written like --smoke's output:
                  ${FIGURE_IDS.join(', ')}

@@ -314,7 +314,7 @@ export function benchmarksMarkdown(r: BenchResults): string {
   );
   lines.push('');
   lines.push(
-    'Run `npm run bench -- --smoke` for a < 60 s check that every figure still measures (3 trials, small sizes, written to ' +
+    'Run `npm run bench -- --smoke` for a < 90 s check that every figure still measures (3 trials, small sizes, written to ' +
       'bench/results.partial.json unless `--out` is given), and `npm run bench -- --only ping,group` for some figures.',
   );
   lines.push('');
