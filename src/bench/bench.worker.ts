@@ -6,7 +6,7 @@
 
 import { createAccumulator, finishAccumulator, generate, generateShard, processRange, transferablesOf } from '../core/workloads';
 import type { BenchReply, BenchRequest, KernelId } from './protocol';
-import { bareParse, decodeOnly, engineKernel, objectGroup, tableOnlyGroup, type KernelOutput } from './kernels';
+import { bareParse, decodeOnly, engineKernel, handGroup, objectGroup, tableOnlyGroup, type KernelOutput } from './kernels';
 
 /** The worker global, typed by hand: this file is checked with the DOM library. */
 const scope = self as unknown as {
@@ -35,6 +35,8 @@ function runKernel(kernel: KernelId): KernelOutput {
       return objectGroup(data, false);
     case 'table-only-group':
       return tableOnlyGroup(data, distinctKeys);
+    case 'hand-group':
+      return handGroup(data, distinctKeys);
   }
 }
 

@@ -106,3 +106,16 @@ export function sameDigest(what: string, a: { records: number; checksum: string;
     throw new Error(`${what}: the reference's answer differs from the engine's (${JSON.stringify(a)} vs ${JSON.stringify(b)})`);
   }
 }
+
+/** Where the line a + b·n (parallel) meets a_s + b_s·n (main thread); 0 when parallel always wins, Infinity when never. */
+export function breakEvenRecords(parallel: { a: number; b: number }, main: { a: number; b: number }): number {
+  if (parallel.a <= main.a) return 0;
+  if (parallel.b >= main.b) return Infinity;
+  return (parallel.a - main.a) / (main.b - parallel.b);
+}
+
+/** The line a + b·n through two (records, ms) points. */
+export function lineThrough(n1: number, ms1: number, n2: number, ms2: number): { a: number; b: number } {
+  const b = (ms2 - ms1) / (n2 - n1);
+  return { a: ms1 - b * n1, b };
+}

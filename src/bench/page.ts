@@ -4,12 +4,22 @@
  * It imports the engine and the workloads exactly as the app does.
  */
 
-import { memoryPrepare, memoryTrial, PAGE_JOBS, type PageJobId } from './jobs';
+import { hasSharedMemory, memoryPrepare, memoryTrial, PAGE_JOBS, type PageJobId } from './jobs';
 import type { JobOptions, JobResult } from './harness';
+import { timerResolution } from '../core/stats';
 
 /** What Node sees on `window.__bench`. */
 export interface BenchPageApi {
-  env: { hardwareConcurrency: number; crossOriginIsolated: boolean; userAgent: string; deviceMemoryGiB: number | null };
+  env: {
+    hardwareConcurrency: number;
+    crossOriginIsolated: boolean;
+    /** SharedArrayBuffer and Atomics usable here (shipping `shared`, the Atomics queue). */
+    sharedMemory: boolean;
+    /** The smallest step performance.now() takes here, ms (src/core/stats timerResolution). */
+    timerResolutionMs: number;
+    userAgent: string;
+    deviceMemoryGiB: number | null;
+  };
   jobs: PageJobId[];
   run(job: PageJobId, opts: JobOptions): Promise<JobResult>;
   memoryPrepare: typeof memoryPrepare;
@@ -21,6 +31,8 @@ const api: BenchPageApi = {
   env: {
     hardwareConcurrency: nav.hardwareConcurrency || 1,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    sharedMemory: hasSharedMemory(),
+    timerResolutionMs: timerResolution(() => performance.now()),
     userAgent: nav.userAgent,
     deviceMemoryGiB: typeof nav.deviceMemory === 'number' ? nav.deviceMemory : null,
   },

@@ -25,7 +25,9 @@ export type KernelId =
    * Only the grouping: u32 words, the engine's table, no checks and no checksum (context
    * only: the ceiling of any `group` that also checksums every record).
    */
-  | 'table-only-group';
+  | 'table-only-group'
+  /** The same answer as engine-group from a kernel written by hand from the digest's definition. */
+  | 'hand-group';
 
 export type BenchRequest =
   /** Generate and keep a dataset (outside any timing). */

@@ -37,7 +37,10 @@ import {
 } from './bench/calibration';
 import { FIGURE_IDS, FIGURES, type FigureSpec, type PageJobId } from './bench/figures';
 import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from './bench/memory';
-import { benchmarksMarkdown, judge, terminalSummary, type BenchResults, type FigureResult, type RawFigure } from './bench/report';
+import { benchmarksMarkdown, judge, terminalSummary, unavailable, type BenchResults, type EngineRun, type FigureResult, type RawFigure } from './bench/report';
+import { cannotRun } from './bench/engines';
+import { launchEngine, waitFor } from './engines/drivers';
+import { parseEngineList, type EngineName } from './engines/find-engines';
 import { ensureBuilt, formatElapsed, launchBrowser, log, MEASURING_ARGS, REPO_ROOT, serveDist, snapshotDist, Teardown } from './bench/session';
 
 const TOOL = 'bench';
@@ -45,15 +48,18 @@ const DEFAULT_OUT = join(REPO_ROOT, 'bench', 'results.json');
 const PARTIAL_OUT = join(REPO_ROOT, 'bench', 'results.partial.json');
 const BENCHMARKS_MD = join(REPO_ROOT, 'BENCHMARKS.md');
 
-const USAGE = `usage: npm run bench [-- --smoke] [--only <figure-id,…>] [--out <file.json>]
+const USAGE = `usage: npm run bench [-- --smoke] [--only <figure-id,…>] [--browser <engines>] [--out <file.json>]
 
-Measures every performance figure on the built app in headless Chromium and writes
-bench/results.json; a full run to that default output also rewrites BENCHMARKS.md.
+Measures every performance figure on the built app in headless Chromium (or the engines
+asked for) and writes bench/results.json; a full run to that default output also rewrites
+BENCHMARKS.md.
 
-  --smoke        3 trials, small sizes (< 60 s): checks every figure still measures;
+  --smoke        3 trials, small sizes (< 90 s): checks every figure still measures;
                  writes bench/results.partial.json unless --out is given
   --only IDS     only these figures (comma-separated), written like --smoke's output:
                  ${FIGURE_IDS.join(', ')}
+  --browser E    chromium (default), firefox, webkit, a comma list, or all: every figure
+                 that can run in an engine runs there; one that cannot says why
   --out FILE     write the results here instead (BENCHMARKS.md is left alone)
   -h, --help     this text
 
@@ -64,11 +70,13 @@ export interface BenchOptions {
   smoke: boolean;
   only: string[] | null;
   out: string | null;
+  /** Engines to measure in, in order (`--browser`; default Chromium alone). */
+  browsers: EngineName[];
 }
 
 /** Parses the bench's arguments (pure). */
 export function parseBenchArgs(argv: readonly string[]): { ok: true; help?: boolean; options: BenchOptions } | { ok: false; message: string } {
-  const options: BenchOptions = { smoke: false, only: null, out: null };
+  const options: BenchOptions = { smoke: false, only: null, out: null, browsers: ['chromium'] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') continue;
@@ -86,6 +94,12 @@ export function parseBenchArgs(argv: readonly string[]): { ok: true; help?: bool
       const unknown = ids.filter((id) => !FIGURE_IDS.includes(id));
       if (unknown.length) return { ok: false, message: `--only: unknown figure ${unknown.map((u) => `"${u}"`).join(', ')}; valid ids: ${FIGURE_IDS.join(', ')}` };
       options.only = [...new Set([...(options.only ?? []), ...ids])];
+    } else if (name === '--browser') {
+      const v = value();
+      if (!v) return { ok: false, message: '--browser needs chromium, firefox, webkit, a comma list of them, or all' };
+      const engines = parseEngineList(v);
+      if ('error' in engines) return { ok: false, message: engines.error };
+      options.browsers = engines;
     } else if (name === '--out') {
       const v = value();
       if (!v) return { ok: false, message: '--out needs a file path' };
@@ -101,6 +115,8 @@ export function parseBenchArgs(argv: readonly string[]): { ok: true; help?: bool
 interface BenchEnv {
   hardwareConcurrency: number;
   crossOriginIsolated: boolean;
+  sharedMemory: boolean;
+  timerResolutionMs: number;
   userAgent: string;
   deviceMemoryGiB: number | null;
 }
@@ -125,6 +141,10 @@ const FULL_WARMUPS: Record<PageJobId, number> = {
   'harness-overhead': 2,
   history: 1,
   'devtools-tracks': 2,
+  'group-vs-hand': 3,
+  'small-tasks': 2,
+  'small-batch': 3,
+  'cold-break-even': 1,
 };
 const FULL_TRIALS = 15;
 const SMOKE_TRIALS = 3;
@@ -460,6 +480,170 @@ async function measureLessons(browser: Browser, url: string, smoke: boolean): Pr
   return lessonsFigure(outcomes);
 }
 
+/** What measuring in one engine needs from the run, and how it reports back. */
+interface EngineRunContext {
+  url: string;
+  distDir: string;
+  smoke: boolean;
+  trials: number;
+  figures: readonly FigureSpec[];
+  teardown: Teardown;
+  outPath: string;
+  /** Registers an engine's run before its first figure (its `figures` array is then filled in place). */
+  begin(run: EngineRun): void;
+  /** Writes the results file (after every figure). */
+  saved(): void;
+}
+
+/** Job options for one page job. */
+function jobOptions(job: PageJobId, smoke: boolean, trials: number): JobOptions {
+  return { trials, warmups: smoke ? 1 : FULL_WARMUPS[job], smoke };
+}
+
+/** Measures every figure in Chromium through Playwright (the only engine the Node-driven figures run in). */
+async function measureInChromium(ctx: EngineRunContext): Promise<void> {
+  const { url, smoke, trials, teardown } = ctx;
+  const browser = await launchBrowser(MEASURING_ARGS);
+  teardown.add('browser', () => browser.close());
+  let page = await openBenchPage(browser, url);
+  const env = await page.evaluate(() => window.__bench!.env);
+  const run: EngineRun = {
+    engine: 'chromium',
+    version: `Chromium ${browser.version()}`,
+    cores: env.hardwareConcurrency,
+    crossOriginIsolated: env.crossOriginIsolated,
+    sharedMemory: env.sharedMemory,
+    timerResolutionMs: env.timerResolutionMs,
+    userAgent: env.userAgent,
+    figures: [],
+  };
+  ctx.begin(run);
+  log(
+    TOOL,
+    `${ctx.figures.length} figures, ${trials} trials each${smoke ? ' (smoke: small sizes)' : ''}; ` +
+      `${env.hardwareConcurrency} cores, ${run.version}, load average ${loadavg()[0].toFixed(2)}; results → ${relative(process.cwd(), ctx.outPath) || ctx.outPath}`,
+  );
+  if (!env.crossOriginIsolated) log(TOOL, 'warning: the bench page is not cross-origin isolated (no SharedArrayBuffer, 100 µs timers)');
+
+  const jobResults = new Map<PageJobId, RawFigure | { error: string }>();
+  const runJob = async (job: PageJobId): Promise<RawFigure | { error: string }> => {
+    const cached = jobResults.get(job);
+    if (cached) return cached;
+    const opts = jobOptions(job, smoke, trials);
+    let result: RawFigure | { error: string };
+    try {
+      if (page.isClosed()) page = await openBenchPage(browser, url);
+      result = await withTimeout(page.evaluate(({ job, opts }) => window.__bench!.run(job, opts), { job, opts }), smoke ? 90_000 : 300_000, `job ${job}`);
+    } catch (err) {
+      result = { error: errorText(err) };
+      // Whatever the job left running (workers, a hung evaluate) goes with the page.
+      await page.context().close().catch(() => {});
+      page = await openBenchPage(browser, url);
+    }
+    jobResults.set(job, result);
+    return result;
+  };
+
+  for (const spec of ctx.figures) {
+    if (teardown.interrupted) break;
+    const t0 = Date.now();
+    log(TOOL, `${spec.id}: ${spec.title}…`);
+    let raw: RawFigure | { error: string };
+    const why = cannotRun(spec, 'chromium', { sharedMemory: env.sharedMemory });
+    if (why) {
+      run.figures.push(unavailable(spec, 'chromium', why));
+      ctx.saved();
+      continue;
+    }
+    try {
+      raw = await measure(spec, runJob, browser, url, ctx.distDir, smoke, trials);
+    } catch (err) {
+      raw = { error: errorText(err) };
+    }
+    // A figure cut short by Ctrl-C measured nothing: leave it out rather than record the teardown as its failure.
+    if (teardown.interrupted) break;
+    const figure: FigureResult = judge(spec, raw, Date.now() - t0);
+    run.figures.push(figure);
+    ctx.saved();
+    log(TOOL, `${spec.id}: ${figure.verdict} (${formatElapsed(Date.now() - t0)})`);
+  }
+  await browser.close().catch(() => {});
+}
+
+/**
+ * Measures every figure that can run in Firefox or WebKit through the cross-engine drivers
+ * (src/node/engines/drivers.ts): the page jobs by evaluating `__bench.run` as an expression;
+ * figures that need Chromium's machinery, or shared memory the engine lacks, say why.
+ */
+async function measureInEngine(engine: Exclude<EngineName, 'chromium'>, ctx: EngineRunContext): Promise<void> {
+  const { url, smoke, trials, teardown } = ctx;
+  log(TOOL, `${engine}: starting the browser`);
+  let page = await launchEngine(engine);
+  teardown.add(engine, () => page.close());
+  const open = async () => {
+    await page.goto(`${url}bench/`);
+    await waitFor(page, 'window.__bench !== undefined', 'the bench page');
+  };
+  await open();
+  const env = await page.eval<BenchEnv>('window.__bench.env');
+  const run: EngineRun = {
+    engine,
+    version: page.version,
+    cores: env.hardwareConcurrency,
+    crossOriginIsolated: env.crossOriginIsolated,
+    sharedMemory: env.sharedMemory,
+    timerResolutionMs: env.timerResolutionMs,
+    userAgent: env.userAgent,
+    figures: [],
+  };
+  ctx.begin(run);
+  log(TOOL, `${engine}: ${page.version}, ${env.hardwareConcurrency} cores reported, crossOriginIsolated ${env.crossOriginIsolated}, shared memory ${env.sharedMemory}`);
+  const jobResults = new Map<PageJobId, RawFigure | { error: string }>();
+  const runJob = async (job: PageJobId): Promise<RawFigure | { error: string }> => {
+    const cached = jobResults.get(job);
+    if (cached) return cached;
+    const opts = jobOptions(job, smoke, trials);
+    let result: RawFigure | { error: string };
+    try {
+      result = await withTimeout(page.eval<RawFigure>(`window.__bench.run(${JSON.stringify(job)}, ${JSON.stringify(opts)})`), smoke ? 90_000 : 300_000, `job ${job}`);
+    } catch (err) {
+      result = { error: errorText(err) };
+      // Whatever the job left running goes with a fresh browser.
+      await page.close().catch(() => {});
+      page = await launchEngine(engine);
+      await open();
+    }
+    jobResults.set(job, result);
+    return result;
+  };
+  for (const spec of ctx.figures) {
+    if (teardown.interrupted) break;
+    const t0 = Date.now();
+    const why = cannotRun(spec, engine, { sharedMemory: env.sharedMemory });
+    if (why) {
+      run.figures.push(unavailable(spec, engine, why));
+      ctx.saved();
+      log(TOOL, `${engine} ${spec.id}: cannot run — ${why}`);
+      continue;
+    }
+    log(TOOL, `${engine} ${spec.id}: ${spec.title}…`);
+    let raw: RawFigure | { error: string };
+    try {
+      if (spec.source.kind === 'page') raw = await runJob(spec.source.job);
+      else if (spec.source.what === 'initial-js') raw = await measure(spec, runJob, undefined, url, ctx.distDir, smoke, trials);
+      else raw = { error: `no way to measure ${spec.source.what} in ${engine}` };
+    } catch (err) {
+      raw = { error: errorText(err) };
+    }
+    if (teardown.interrupted) break;
+    const figure = judge(spec, raw, Date.now() - t0);
+    run.figures.push(figure);
+    ctx.saved();
+    log(TOOL, `${engine} ${spec.id}: ${figure.verdict} (${formatElapsed(Date.now() - t0)})`);
+  }
+  await page.close().catch(() => {});
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const parsed = parseBenchArgs(argv);
   if (!parsed.ok) {
@@ -491,10 +675,6 @@ async function main(argv: readonly string[]): Promise<number> {
     teardown.add('copy of dist/', () => dist.remove());
     const served = await serveDist(dist.dir);
     teardown.add('preview server', () => served.close());
-    const browser = await launchBrowser(MEASURING_ARGS);
-    teardown.add('browser', () => browser.close());
-    let page = await openBenchPage(browser, served.url);
-    const env = await page.evaluate(() => window.__bench!.env);
     const cpu = cpus();
     const results: BenchResults = {
       schemaVersion: 1,
@@ -505,65 +685,63 @@ async function main(argv: readonly string[]): Promise<number> {
       durationMs: 0,
       trials,
       machine: {
-        cores: env.hardwareConcurrency,
+        cores: 0,
         cpuModel: cpu[0]?.model.trim() ?? 'unknown',
         osCpus: cpu.length,
         totalMemGiB: totalmem() / 1024 ** 3,
         platform: `${process.platform} ${process.arch}`,
         node: process.version,
-        browser: browser.version(),
-        userAgent: env.userAgent,
-        crossOriginIsolated: env.crossOriginIsolated,
+        browser: '',
+        userAgent: '',
+        crossOriginIsolated: false,
         loadAvgStart: loadavg(),
       },
       figures: [],
+      engines: [],
     };
     const save = () => {
       results.durationMs = Date.now() - started;
       writeFileSync(outPath, `${JSON.stringify(results, null, 2)}\n`);
     };
-    log(
-      TOOL,
-      `${figures.length} figures, ${trials} trials each${options.smoke ? ' (smoke: small sizes)' : ''}; ` +
-        `${env.hardwareConcurrency} cores, Chromium ${results.machine.browser}, load average ${loadavg()[0].toFixed(2)}; results → ${relative(process.cwd(), outPath) || outPath}`,
-    );
-    if (!env.crossOriginIsolated) log(TOOL, 'warning: the bench page is not cross-origin isolated (no SharedArrayBuffer, 100 µs timers)');
-
-    const jobResults = new Map<PageJobId, RawFigure | { error: string }>();
-    const runJob = async (job: PageJobId): Promise<RawFigure | { error: string }> => {
-      const cached = jobResults.get(job);
-      if (cached) return cached;
-      const opts: JobOptions = { trials, warmups: options.smoke ? 1 : FULL_WARMUPS[job], smoke: options.smoke };
-      let result: RawFigure | { error: string };
-      try {
-        if (page.isClosed()) page = await openBenchPage(browser, served.url);
-        result = await withTimeout(page.evaluate(({ job, opts }) => window.__bench!.run(job, opts), { job, opts }), options.smoke ? 90_000 : 300_000, `job ${job}`);
-      } catch (err) {
-        result = { error: errorText(err) };
-        // Whatever the job left running (workers, a hung evaluate) goes with the page.
-        await page.context().close().catch(() => {});
-        page = await openBenchPage(browser, served.url);
-      }
-      jobResults.set(job, result);
-      return result;
+    const ctx: EngineRunContext = {
+      url: served.url,
+      distDir: dist.dir,
+      smoke: options.smoke,
+      trials,
+      figures,
+      teardown,
+      outPath,
+      begin: (run) => {
+        // The first engine is the record's main browser (schema 1 readers see its figures).
+        if (results.engines!.length === 0) {
+          results.figures = run.figures;
+          results.machine.cores = run.cores;
+          results.machine.browser = run.engine === 'chromium' ? run.version.replace(/^Chromium /, '') : run.version;
+          results.machine.userAgent = run.userAgent;
+          results.machine.crossOriginIsolated = run.crossOriginIsolated;
+        }
+        results.engines!.push(run);
+        save();
+      },
+      saved: save,
     };
-
-    for (const spec of figures) {
+    for (const engine of options.browsers) {
       if (teardown.interrupted) break;
-      const t0 = Date.now();
-      log(TOOL, `${spec.id}: ${spec.title}…`);
-      let raw: RawFigure | { error: string };
       try {
-        raw = await measure(spec, runJob, browser, served.url, dist.dir, options.smoke, trials);
+        if (engine === 'chromium') await measureInChromium(ctx);
+        else await measureInEngine(engine, ctx);
       } catch (err) {
-        raw = { error: errorText(err) };
+        // An engine that cannot start (not installed, driver failure) fails its figures, not the others.
+        const why = errorText(err);
+        log(TOOL, `${engine}: ${why}`);
+        const run: EngineRun = { engine, version: engine, cores: 0, crossOriginIsolated: false, sharedMemory: false, timerResolutionMs: NaN, userAgent: '', figures: [] };
+        if (!results.engines!.some((r) => r.engine === engine)) ctx.begin(run);
+        const mine = results.engines!.find((r) => r.engine === engine)!;
+        for (const spec of figures) {
+          if (!mine.figures.some((f) => f.id === spec.id)) mine.figures.push(judge(spec, { error: `${engine} could not be driven: ${why}` }, 0));
+        }
+        save();
       }
-      // A figure cut short by Ctrl-C measured nothing: leave it out rather than record the teardown as its failure.
-      if (teardown.interrupted) break;
-      const figure: FigureResult = judge(spec, raw, Date.now() - t0);
-      results.figures.push(figure);
-      save();
-      log(TOOL, `${spec.id}: ${figure.verdict} (${formatElapsed(Date.now() - t0)})`);
     }
     if (teardown.interrupted) {
       log(TOOL, `interrupted: ${results.figures.length} figures written to ${outPath}`);
@@ -579,9 +757,14 @@ async function main(argv: readonly string[]): Promise<number> {
       log(TOOL, `rewrote ${BENCHMARKS_MD}`);
     }
     process.stdout.write(`${terminalSummary(results)}\n`);
-    const missed = results.figures.filter((f) => f.status === 'missed').length;
-    const errors = results.figures.filter((f) => f.status === 'error').length;
-    log(TOOL, `done in ${formatElapsed(Date.now() - started)}: ${results.figures.length - missed - errors} met, ${missed} MISSED, ${errors} not measured`);
+    const all = results.engines!.flatMap((r) => r.figures);
+    const count = (status: FigureResult['status']) => all.filter((f) => f.status === status).length;
+    const errors = count('error');
+    log(
+      TOOL,
+      `done in ${formatElapsed(Date.now() - started)}: ${count('met')} met, ${count('missed')} MISSED, ${errors} not measured, ` +
+        `${count('context')} context, ${count('unavailable')} cannot run in their engine`,
+    );
     return errors > 0 ? 1 : 0;
   } catch (err) {
     log(TOOL, errorText(err));
@@ -595,7 +778,8 @@ async function main(argv: readonly string[]): Promise<number> {
 async function measure(
   spec: FigureSpec,
   runJob: (job: PageJobId) => Promise<RawFigure | { error: string }>,
-  browser: Browser,
+  /** Chromium's; only the Node-driven figures other than initial-js use it. */
+  browser: Browser | undefined,
   url: string,
   distDir: string,
   smoke: boolean,
@@ -610,6 +794,7 @@ async function measure(
       info: { files: js.files.length, deterministic: true },
     };
   }
+  if (!browser) throw new Error(`${spec.id} needs Chromium`);
   if (spec.source.what === 'ui-interactive') {
     return withTimeout(measureUiInteractive(browser, url, smoke ? 2 : trials, smoke ? 1 : 2), smoke ? 60_000 : 300_000, 'the interactive figure');
   }

@@ -5,27 +5,12 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { EnginePage } from '../../src/node/engines/drivers';
+import { waitFor, type EnginePage } from '../../src/node/engines/drivers';
 import type { ExperimentConfig } from '../../src/core/types';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/engines/', import.meta.url));
 
-/** Polls `expression` in the page until it is truthy; returns its value. */
-export async function waitFor<T>(page: EnginePage, expression: string, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      last = await page.eval<T>(expression);
-      if (last) return last as T;
-    } catch (err) {
-      // A navigation in progress destroys the context the script ran in; try again.
-      last = err instanceof Error ? err.message : String(err);
-    }
-    if (Date.now() > deadline) throw new Error(`${page.engine}: timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+export { waitFor } from '../../src/node/engines/drivers';
 
 /**
  * Records page errors, unhandled rejections, console.error calls and CSP violations from now

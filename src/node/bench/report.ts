@@ -4,6 +4,7 @@
  */
 
 import { quantileSorted, sortAscending } from '../../core/stats';
+import type { EngineName } from '../engines/find-engines';
 import { meets, type FigureSpec, type Measure, type Target, type Unit } from './figures';
 
 /** Median with the p10–p90 range (Hyndman & Fan definition 7, as src/core/stats) and the extremes. */
@@ -21,7 +22,8 @@ export interface MeasuredSeries extends Stat {
   unit: Unit | 'ratio';
 }
 
-export type FigureStatus = 'met' | 'missed' | 'error';
+/** 'context': a figure without a target, measured and reported only; 'unavailable': it cannot run in this engine (verdict says why). */
+export type FigureStatus = 'met' | 'missed' | 'error' | 'context' | 'unavailable';
 
 export interface FigureResult {
   id: string;
@@ -31,8 +33,11 @@ export interface FigureResult {
   reference?: MeasuredSeries;
   ratio?: MeasuredSeries;
   context: MeasuredSeries[];
-  target: Target;
-  /** The median the target was judged on. */
+  /** Absent for a context figure. */
+  target?: Target;
+  /** Why a context figure has no target. */
+  contextOnly?: string;
+  /** The median the target was judged on (a context figure: its ratio's, else its value's). */
   judged?: number;
   /** One line: "MET — 0.91× (target ≥ 0.66× the loop)". */
   verdict: string;
@@ -59,6 +64,21 @@ export interface MachineInfo {
   loadAvgEnd?: number[];
 }
 
+/** One engine's part of a run (`--browser`): its version, what its page offers, its figures. */
+export interface EngineRun {
+  engine: EngineName;
+  /** The engine's own version string, e.g. "Chromium 156.0…", "Firefox 140.5.0esr", "WebKitGTK 2.50.1". */
+  version: string;
+  /** navigator.hardwareConcurrency in its bench page. */
+  cores: number;
+  crossOriginIsolated: boolean;
+  sharedMemory: boolean;
+  /** The smallest step of performance.now() in its bench page, ms. */
+  timerResolutionMs: number;
+  userAgent: string;
+  figures: FigureResult[];
+}
+
 export interface BenchResults {
   schemaVersion: 1;
   mode: 'full' | 'smoke';
@@ -70,7 +90,10 @@ export interface BenchResults {
   durationMs: number;
   trials: number;
   machine: MachineInfo;
+  /** The first engine's figures (machine.browser is its version). */
   figures: FigureResult[];
+  /** Every engine measured, in the order asked (the first is `figures`). */
+  engines?: EngineRun[];
 }
 
 /** Summary statistics of a non-empty series. */
@@ -96,6 +119,8 @@ export function formatValue(x: number, unit: Unit | 'ratio'): string {
       return `${(x / 1e6).toFixed(digits(x / 1e6))} M records/s`;
     case 'µs':
       return `${x.toFixed(digits(x))} µs`;
+    case 'ns':
+      return `${x.toFixed(digits(x))} ns`;
     case 'ms':
       return `${x.toFixed(digits(x))} ms`;
     case '×':
@@ -109,6 +134,10 @@ export function formatValue(x: number, unit: Unit | 'ratio'): string {
       return `${x.toFixed(0)} MB`;
     case 'fps':
       return `${x.toFixed(1)} fps`;
+    case 'tasks/s':
+      return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M tasks/s` : `${(x / 1e3).toFixed(digits(x / 1e3))} k tasks/s`;
+    case 'records':
+      return `${Math.round(x).toLocaleString('en-US')} records`;
   }
 }
 
@@ -129,7 +158,7 @@ export interface RawFigure {
 
 /** Judges one figure from its raw series (or reports the error that stopped it). */
 export function judge(spec: FigureSpec, raw: RawFigure | { error: string }, durationMs: number): FigureResult {
-  const base = { id: spec.id, title: spec.title, target: spec.target, method: spec.method, durationMs };
+  const base = { id: spec.id, title: spec.title, target: spec.target, contextOnly: spec.contextOnly, method: spec.method, durationMs };
   if ('error' in raw) {
     return { ...base, status: 'error', context: [], verdict: `NOT MEASURED — ${raw.error}`, notes: [], info: {}, error: raw.error };
   }
@@ -137,11 +166,18 @@ export function judge(spec: FigureSpec, raw: RawFigure | { error: string }, dura
   const reference = spec.reference ? measured(raw.series, spec.reference, spec.reference.unit) : undefined;
   const ratio = spec.ratio ? measured(raw.series, spec.ratio, 'ratio') : undefined;
   const context = (spec.context ?? []).map((m) => measured(raw.series, m, m.unit)).filter((m): m is MeasuredSeries => m !== undefined);
-  const judgedOn = spec.target.on === 'value' ? value : ratio;
+  const on = spec.target?.on ?? (ratio ? 'ratio' : 'value');
+  const judgedOn = on === 'value' ? value : ratio;
   const result: FigureResult = { ...base, status: 'error', value, reference, ratio, context, verdict: '', notes: raw.notes, info: raw.info };
   if (!judgedOn || !Number.isFinite(judgedOn.median)) {
-    result.error = `no ${spec.target.on} was measured`;
+    result.error = `no ${on} was measured`;
     result.verdict = `NOT MEASURED — ${result.error}`;
+    return result;
+  }
+  if (!spec.target) {
+    result.status = 'context';
+    result.judged = judgedOn.median;
+    result.verdict = `CONTEXT — ${formatValue(judgedOn.median, judgedOn.unit)} (no target: ${spec.contextOnly ?? 'context only'})`;
     return result;
   }
   const ok = meets(judgedOn.median, spec.target.op, spec.target.bound);
@@ -152,6 +188,35 @@ export function judge(spec: FigureSpec, raw: RawFigure | { error: string }, dura
   const shown = formatValue(judgedOn.median, judgedOn.unit);
   result.verdict = `${result.status === 'met' ? 'MET' : 'MISSED'} — ${shown} (target ${spec.target.text})${incomplete ? `; ${raw.info.failedRuns} runs did not complete` : ''}`;
   return result;
+}
+
+/** The target column: the target's text, or "none (context)". */
+function targetText(f: FigureResult): string {
+  return f.target ? f.target.text : 'none (context)';
+}
+
+/** The result column: met, **MISSED**, context, or why it was not measured. */
+function statusCell(f: FigureResult): string {
+  if (f.status === 'error') return `**NOT MEASURED**: ${f.error ?? ''}`;
+  if (f.status === 'unavailable') return `cannot run: ${f.verdict.replace(/^[^—]*— /, '')}`;
+  return f.status === 'missed' ? '**MISSED**' : f.status;
+}
+
+/** The result of a figure that cannot run in `engine`, with the reason. */
+export function unavailable(spec: FigureSpec, engine: string, why: string): FigureResult {
+  return {
+    id: spec.id,
+    title: spec.title,
+    status: 'unavailable',
+    context: [],
+    target: spec.target,
+    contextOnly: spec.contextOnly,
+    verdict: `CANNOT RUN IN ${engine.toUpperCase()} — ${why}`,
+    notes: [],
+    info: {},
+    method: spec.method,
+    durationMs: 0,
+  };
 }
 
 function escapeCell(s: string): string {
@@ -192,7 +257,7 @@ export function benchmarksMarkdown(r: BenchResults): string {
   const missed = r.figures.filter((f) => f.status === 'missed');
   const errors = r.figures.filter((f) => f.status === 'error');
   lines.push(
-    `- **Result:** ${met} of ${r.figures.length} targets met` +
+    `- **Result:** ${met} of ${r.figures.filter((f) => f.target).length} targets met` +
       (missed.length ? `; MISSED: ${missed.map((f) => f.id).join(', ')}` : '') +
       (errors.length ? `; NOT MEASURED: ${errors.map((f) => f.id).join(', ')}` : ''),
   );
@@ -203,9 +268,10 @@ export function benchmarksMarkdown(r: BenchResults): string {
     const value = f.value ? `${formatStat(f.value)}${f.value.label ? ` — ${f.value.label}` : ''}` : '—';
     const ref = f.reference ? `${formatStat(f.reference)} — ${f.reference.label}` : '—';
     const ratio = f.ratio ? `${formatStat(f.ratio)} (${f.ratio.label})` : '—';
-    const result = f.status === 'met' ? 'met' : f.status === 'missed' ? '**MISSED**' : `**NOT MEASURED**: ${f.error ?? ''}`;
-    lines.push(`| ${escapeCell(`\`${f.id}\` ${f.title}`)} | ${escapeCell(value)} | ${escapeCell(ref)} | ${escapeCell(ratio)} | ${escapeCell(f.target.text)} | ${escapeCell(result)} |`);
+    const result = statusCell(f);
+    lines.push(`| ${escapeCell(`\`${f.id}\` ${f.title}`)} | ${escapeCell(value)} | ${escapeCell(ref)} | ${escapeCell(ratio)} | ${escapeCell(targetText(f))} | ${escapeCell(result)} |`);
   }
+  if (r.engines && r.engines.length > 1) lines.push('', ...enginesSection(r.engines));
   lines.push('');
   lines.push('## Figure by figure');
   lines.push('');
@@ -248,19 +314,85 @@ export function benchmarksMarkdown(r: BenchResults): string {
   );
   lines.push('');
   lines.push(
-    'Run `npm run bench -- --smoke` for a < 60 s check that every figure still measures (3 trials, small sizes, written to ' +
+    'Run `npm run bench -- --smoke` for a < 90 s check that every figure still measures (3 trials, small sizes, written to ' +
       'bench/results.partial.json unless `--out` is given), and `npm run bench -- --only ping,group` for some figures.',
   );
   lines.push('');
   return lines.join('\n');
 }
 
-/** The table as plain text for the terminal. */
+/** One engine's cell for a figure: its judged median and result, or why it could not run. */
+function engineCell(f: FigureResult | undefined): string {
+  if (!f) return '—';
+  if (f.status === 'unavailable' || f.status === 'error') return statusCell(f);
+  const on = f.target?.on === 'value' || !f.ratio ? f.value : f.ratio;
+  const shown = on ? formatStat(on) : '—';
+  return `${shown} ${f.status === 'missed' ? '**MISSED**' : f.status === 'met' ? 'met' : '(context)'}`;
+}
+
+/** Median of a figure's value in one engine, when it was measured. */
+function valueIn(run: EngineRun, id: string): number | undefined {
+  const f = run.figures.find((x) => x.id === id);
+  return f?.value && Number.isFinite(f.value.median) ? f.value.median : undefined;
+}
+
+/**
+ * The same figures in every engine measured: one column per engine (with its version), then
+ * what the differences teach — whose workers start fastest, the timer steps, the cores each
+ * engine reports — read from the numbers, not written in advance.
+ */
+export function enginesSection(engines: readonly EngineRun[]): string[] {
+  const lines: string[] = [];
+  lines.push('## In every engine');
+  lines.push('');
+  lines.push(
+    'The same built page in each engine (`npm run bench -- --browser all`): each cell is the median the target is judged on ' +
+      '(p10–p90), then the result. A figure that cannot run in an engine says why.',
+  );
+  lines.push('');
+  lines.push(`| figure | target | ${engines.map((e) => escapeCell(e.version)).join(' | ')} |`);
+  lines.push(`|---|---|${engines.map(() => '---').join('|')}|`);
+  const ids = [...new Set(engines.flatMap((e) => e.figures.map((f) => f.id)))];
+  for (const id of ids) {
+    const any = engines.map((e) => e.figures.find((f) => f.id === id)).find((f) => f !== undefined)!;
+    const cells = engines.map((e) => escapeCell(engineCell(e.figures.find((f) => f.id === id))));
+    lines.push(`| \`${id}\` | ${escapeCell(targetText(any))} | ${cells.join(' | ')} |`);
+  }
+  lines.push('');
+  lines.push(
+    `- **Cores reported** (navigator.hardwareConcurrency): ${engines.map((e) => `${e.engine} ${e.cores}`).join(', ')}; ` +
+      'pool sizes that follow it differ where an engine reports more cores than the machine has.',
+  );
+  lines.push(
+    `- **Timer step** (smallest performance.now() step in the bench page): ${engines
+      .map((e) => `${e.engine} ${Number.isFinite(e.timerResolutionMs) ? formatValue(e.timerResolutionMs * 1000, 'µs') : '—'}`)
+      .join(', ')}. A coarser step makes short timings (round trips, small batches) coarser in that engine.`,
+  );
+  lines.push(
+    `- **Shared memory** (SharedArrayBuffer + Atomics): ${engines.map((e) => `${e.engine} ${e.sharedMemory ? 'yes' : 'no'}`).join(', ')}.`,
+  );
+  const starts = engines.map((e) => ({ e, ms: valueIn(e, 'cold-pool') })).filter((x): x is { e: EngineRun; ms: number } => x.ms !== undefined);
+  if (starts.length > 1) {
+    starts.sort((a, b) => a.ms - b.ms);
+    lines.push(
+      `- **Workers start fastest in ${starts[0].e.engine}:** a cold pool ready in ${starts
+        .map((x) => `${x.e.engine} ${formatValue(x.ms, 'ms')}`)
+        .join(', ')} (\`cold-pool\`, hardwareConcurrency workers each).`,
+    );
+  }
+  return lines;
+}
+
+/** The table as plain text for the terminal (one block per engine when there are several). */
 export function terminalSummary(r: BenchResults): string {
-  const rows = r.figures.map((f) => {
-    const v = f.value ? formatStat(f.value) : '—';
-    const ratio = f.ratio ? ` · ${f.ratio.label} ${formatStat(f.ratio)}` : f.reference ? ` · ${f.reference.label} ${formatStat(f.reference)}` : '';
-    return `${f.status === 'met' ? 'met   ' : f.status === 'missed' ? 'MISSED' : 'ERROR '}  ${f.id.padEnd(17)} ${v}${ratio}  (target ${f.target.text})${f.error ? ` — ${f.error}` : ''}`;
-  });
-  return rows.join('\n');
+  const rowsOf = (figures: readonly FigureResult[]) =>
+    figures.map((f) => {
+      const v = f.value ? formatStat(f.value) : '—';
+      const ratio = f.ratio ? ` · ${f.ratio.label} ${formatStat(f.ratio)}` : f.reference ? ` · ${f.reference.label} ${formatStat(f.reference)}` : '';
+      const status = { met: 'met    ', missed: 'MISSED ', error: 'ERROR  ', context: 'context', unavailable: 'n/a    ' }[f.status];
+      const why = f.status === 'unavailable' ? ` — ${f.verdict}` : f.error ? ` — ${f.error}` : '';
+      return `${status}  ${f.id.padEnd(17)} ${v}${ratio}  (${f.target ? `target ${f.target.text}` : 'no target'})${why}`;
+    });
+  if (!r.engines || r.engines.length < 2) return rowsOf(r.figures).join('\n');
+  return r.engines.map((e) => [`${e.version}:`, ...rowsOf(e.figures)].join('\n')).join('\n\n');
 }

@@ -43,6 +43,23 @@ export function call<T>(page: EnginePage, fn: (...args: never[]) => T | Promise<
   return page.eval<T>(`(${fn.toString()})(...${JSON.stringify(args)})`);
 }
 
+/** Polls `expression` in the page until it is truthy; returns its value. */
+export async function waitFor<T>(page: EnginePage, expression: string, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      last = await page.eval<T>(expression);
+      if (last) return last as T;
+    } catch (err) {
+      // A navigation in progress destroys the context the script ran in; try again.
+      last = err instanceof Error ? err.message : String(err);
+    }
+    if (Date.now() > deadline) throw new Error(`${page.engine}: timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
 const DEFAULT_VIEWPORT = { width: 1280, height: 800 };
 
 /** Starts `engine` with an empty profile and one page. Throws naming what is missing. */
