@@ -20,8 +20,9 @@ import {
   type Summary,
   type UslFit,
 } from './stats';
-import { configKey, type PlannedPoint, type RunPlan } from './plan';
-import { PHASES, type Phase, type RepetitionRecord, type Sample } from './types';
+import { configKey, planExperiment, type PlannedPoint, type RunPlan } from './plan';
+import type { RunRecord } from './run-record';
+import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from './types';
 
 export interface PointAnalysis {
   point: PlannedPoint;
@@ -33,9 +34,11 @@ export interface PointAnalysis {
   baselineSummary: Summary | null;
   /** Baseline median ÷ this point's median, with a bootstrap CI; null until both sides have samples. */
   speedup: SpeedupResult | null;
-  /** speedup ÷ workers (the honest one, S/N). */
+  /** Threads the point computes on: its workers for pool and main-async, 1 for main and worker-seq. */
+  threads: number;
+  /** speedup ÷ threads (the honest one, S/N). */
   efficiency: number | null;
-  /** Karp–Flatt experimentally determined serial fraction; undefined for one worker. */
+  /** Karp–Flatt experimentally determined serial fraction; undefined for one thread. */
   karpFlatt: number | undefined;
   /** records ÷ median seconds. */
   throughputRecordsPerSec: number | null;
@@ -45,6 +48,8 @@ export interface PointAnalysis {
   overheadShare: number | null;
   /** Every sample (and baseline sample) matched the sequential digest. */
   allCorrect: boolean;
+  /** Every measured sample (the point's own, baselines aside) matched the sequential digest. */
+  measuredCorrect: boolean;
   incorrectSamples: number;
   warnings: MeasurementWarning[];
 }
@@ -96,6 +101,11 @@ function attempt<T>(f: () => T): FitOutcome<T> {
   }
 }
 
+/** Threads a configuration computes on: main and worker-seq run on one, whatever `workers` says. */
+export function threadsOf(config: RunConfig): number {
+  return config.strategy === 'pool' || config.strategy === 'main-async' ? config.workers : 1;
+}
+
 /** Analyses one point from its samples and its baseline's samples. */
 export function analysePoint(
   point: PlannedPoint,
@@ -110,7 +120,7 @@ export function analysePoint(
   // A 0 ms wall is below the timer's resolution; a ratio of it would be infinite, so say nothing.
   const ratioPossible = walls.length > 0 && baseWalls.length > 0 && walls.every((w) => w > 0) && baseWalls.every((w) => w > 0);
   const sp = ratioPossible ? speedup(baseWalls, walls) : null;
-  const workers = point.config.strategy === 'pool' || point.config.strategy === 'main-async' ? point.config.workers : 1;
+  const workers = threadsOf(point.config);
   const phaseMediansMs = zeroPhases();
   if (samples.length) for (const p of PHASES) phaseMediansMs[p] = median(samples.map((s) => s.phasesMs[p]));
   const overheadShare = samples.length
@@ -124,12 +134,14 @@ export function analysePoint(
     summary,
     baselineSummary,
     speedup: sp,
+    threads: workers,
     efficiency: sp ? efficiency(sp.ratio, workers) : null,
     karpFlatt: sp && workers > 1 ? karpFlatt(sp.ratio, workers) : undefined,
     throughputRecordsPerSec: summary && summary.median > 0 ? point.config.records / (summary.median / 1000) : null,
     phaseMediansMs,
     overheadShare,
     allCorrect: incorrectSamples === 0,
+    measuredCorrect: samples.every((s) => s.correct),
     incorrectSamples,
     warnings: summary && timerResolutionMs > 0 ? warnings(summary, timerResolutionMs, { samplesMs: walls }) : [],
   };
@@ -217,4 +229,9 @@ export function analyseExperiment(plan: RunPlan, reps: readonly RepetitionRecord
     measured: reps.length,
     allCorrect: points.every((p) => p.allCorrect),
   };
+}
+
+/** Analyses a stored run: its experiment's plan over its repetitions, at its own timer resolution. */
+export function analyseRecord(record: RunRecord): ExperimentAnalysis {
+  return analyseExperiment(planExperiment(record.experiment), record.repetitions, record.environment.timerResolutionMs);
 }

@@ -16,10 +16,10 @@
  * - Both runs' speedup-vs-workers and time-vs-records lines, and the matched medians, are
  *   laid out as overlay models for the history view's comparison charts.
  */
-import { analyseExperiment } from './analysis';
+import { analyseRecord, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import { FIELDS, formatNumber } from './config';
 import type { TableModel, SpeedupPoint, TimePoint, XY } from './chart-data';
-import { configKey, planExperiment, type PlannedPoint } from './plan';
+import { configKey, type PlannedPoint } from './plan';
 import { buildResultsView } from './results-view';
 import type { RecordedEnvironment, RunRecord } from './run-record';
 import { judgeChange, NOISE_BAND, speedup, summarize, type ChangeVerdict, type SpeedupResult } from './stats';
@@ -174,50 +174,45 @@ export function describeSpeedup(s: SpeedupResult): { verdict: CompareVerdict; te
 
 interface Side {
   record: RunRecord;
+  analysis: ExperimentAnalysis;
   points: PlannedPoint[];
-  /** configKey → wall times of every repetition with that configuration (as analyseExperiment groups them). */
-  walls: Map<string, number[]>;
+  /** configKey → the analysis of the point with that configuration. */
+  byKey: Map<string, PointAnalysis>;
 }
 
 function sideOf(record: RunRecord): Side {
-  const plan = planExperiment(record.experiment);
-  const walls = new Map<string, number[]>();
-  for (const rep of record.repetitions as readonly RepetitionRecord[]) {
-    const key = configKey(rep.config);
-    const list = walls.get(key);
-    const sample: Sample = rep.sample;
-    if (list) list.push(sample.wallMs);
-    else walls.set(key, [sample.wallMs]);
-  }
+  const analysis = analyseRecord(record);
   // One entry per distinct configuration: a sweep can list the same value twice.
-  const seen = new Set<string>();
-  const points = plan.points.filter((p) => {
-    const key = configKey(p.config);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { record, points, walls };
+  const byKey = new Map<string, PointAnalysis>();
+  for (const p of analysis.points) {
+    const key = configKey(p.point.config);
+    if (!byKey.has(key)) byKey.set(key, p);
+  }
+  return { record, analysis, points: [...byKey.values()].map((p) => p.point), byKey };
 }
 
-function summaryOf(walls: readonly number[] | undefined): SideSummary | null {
-  if (!walls || walls.length === 0) return null;
-  const s = summarize(walls);
-  return { n: s.n, medianMs: s.median, ciLoMs: s.ci95[0], ciHiMs: s.ci95[1] };
+/** A side's wall times at a configuration, as the analysis grouped them. */
+function wallsAt(side: Side, key: string): number[] {
+  return side.byKey.get(key)?.samples.map((s) => s.wallMs) ?? [];
+}
+
+function summaryOf(side: Side, key: string): SideSummary | null {
+  const s = side.byKey.get(key)?.summary;
+  return s ? { n: s.n, medianMs: s.median, ciLoMs: s.ci95[0], ciHiMs: s.ci95[1] } : null;
 }
 
 function comparePoint(point: PlannedPoint, other: PlannedPoint, before: Side, after: Side): PointComparison {
   const key = configKey(point.config);
-  const beforeMs = before.walls.get(key) ?? [];
-  const afterMs = after.walls.get(key) ?? [];
+  const beforeMs = wallsAt(before, key);
+  const afterMs = wallsAt(after, key);
   const base = {
     key,
     label: point.label === 'this configuration' && other.label !== 'this configuration' ? other.label : point.label,
     beforeLabel: other.label,
     afterLabel: point.label,
     config: point.config,
-    before: summaryOf(beforeMs),
-    after: summaryOf(afterMs),
+    before: summaryOf(before, key),
+    after: summaryOf(after, key),
   };
   let why: string | undefined;
   if (beforeMs.length === 0 && afterMs.length === 0) why = 'neither run measured this configuration';
@@ -339,12 +334,8 @@ export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
 // ---------------------------------------------------------------------------
 // Overlay charts
 
-function overlayModels(before: RunRecord, after: RunRecord, points: PointComparison[]): RunComparison['charts'] {
-  const views = ([['before', before], ['after', after]] as const).map(([side, record]) => {
-    const plan = planExperiment(record.experiment);
-    const analysis = analyseExperiment(plan, record.repetitions, record.environment.timerResolutionMs);
-    return { side, view: buildResultsView(analysis) };
-  });
+function overlayModels(before: Side, after: Side, points: PointComparison[]): RunComparison['charts'] {
+  const views = ([['before', before], ['after', after]] as const).map(([side, s]) => ({ side, view: buildResultsView(s.analysis) }));
   const name = (side: CompareSide) => (side === 'before' ? 'Before' : 'After');
 
   const speedupSeries: CompareSpeedupSeries[] = [];
@@ -380,13 +371,13 @@ export function compareRuns(before: RunRecord, after: RunRecord): RunComparison 
   const unmatched: UnmatchedPoint[] = [];
   for (const p of b.points) {
     const key = configKey(p.config);
-    if (!afterKeys.has(key)) unmatched.push({ side: 'before', key, label: p.label, config: p.config, n: b.walls.get(key)?.length ?? 0 });
+    if (!afterKeys.has(key)) unmatched.push({ side: 'before', key, label: p.label, config: p.config, n: wallsAt(b, key).length });
   }
   for (const p of a.points) {
     const key = configKey(p.config);
     const other = beforeByKey.get(key);
     if (other) points.push(comparePoint(p, other, b, a));
-    else unmatched.push({ side: 'after', key, label: p.label, config: p.config, n: a.walls.get(key)?.length ?? 0 });
+    else unmatched.push({ side: 'after', key, label: p.label, config: p.config, n: wallsAt(a, key).length });
   }
 
   const counts: Record<CompareVerdict, number> = { faster: 0, slower: 0, 'no-change': 0, 'no-data': 0 };
@@ -405,7 +396,7 @@ export function compareRuns(before: RunRecord, after: RunRecord): RunComparison 
     differences: fields.filter((f) => f.changed),
     counts,
     geoMeanSpeedup,
-    charts: overlayModels(before, after, points),
+    charts: overlayModels(b, a, points),
   };
 }
 

@@ -2,8 +2,9 @@
  * CSV export of runs (pure: records in, string out). Two tidy tables:
  *
  * - `samplesCsv`: one row per repetition (every raw sample), columns SAMPLE_COLUMNS;
- * - `summaryCsv`: one row per (run, configuration point), columns SUMMARY_COLUMNS,
- *   recomputed from the raw samples with src/core/stats (never read from a cache).
+ * - `summaryCsv`: one row per (run, configuration point), columns SUMMARY_COLUMNS, the
+ *   per-point numbers of the analysis (analysis.ts) — the same the UI shows; this file
+ *   only formats them.
  *
  * Format (RFC 4180): comma separator, CRLF after every row (the last one too), a header row
  * of stable snake_case names, fields quoted when they contain `"`, `,`, CR or LF, inner
@@ -81,14 +82,13 @@
  * | baseline_median_ms | ms | Median baseline wall time; empty when there is no baseline. |
  * | speedup | ratio | median(baseline) ÷ median(measured); > 1 is faster. Empty without a baseline. |
  * | speedup_ci95_lo, speedup_ci95_hi | ratio | 95 % bootstrap interval of the speedup. |
- * | efficiency | ratio | speedup ÷ workers (1 = ideal). |
- * | karp_flatt | ratio | Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N); empty for 1 worker. |
+ * | efficiency | ratio | speedup ÷ threads (1 = ideal); main and worker-seq use one thread. |
+ * | karp_flatt | ratio | Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N); empty for one thread. |
  */
 
-import { configKey, baselineOf } from './plan';
+import { analyseRecord, type PointAnalysis } from './analysis';
 import type { RunRecord } from './run-record';
-import { efficiency, karpFlatt, speedup, StatsError, summarize, type SpeedupResult, type Summary } from './stats';
-import { PHASES, type Phase, type RepetitionRecord, type RunConfig } from './types';
+import { PHASES, type Phase, type RunConfig } from './types';
 
 // ---------------------------------------------------------------------------
 // Columns
@@ -291,8 +291,11 @@ export const SUMMARY_COLUMN_DOCS: Readonly<Record<string, ColumnDoc>> = Object.f
   speedup: { unit: 'ratio', meaning: 'median(baseline) ÷ median(measured); above 1 is faster. Empty without a baseline.' },
   speedup_ci95_lo: { unit: 'ratio', meaning: '95 % bootstrap interval of the speedup, lower end.' },
   speedup_ci95_hi: { unit: 'ratio', meaning: '95 % bootstrap interval of the speedup, upper end.' },
-  efficiency: { unit: 'ratio', meaning: 'speedup ÷ workers (1 = ideal).' },
-  karp_flatt: { unit: 'ratio', meaning: 'Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N); empty for 1 worker.' },
+  efficiency: { unit: 'ratio', meaning: 'speedup ÷ threads (1 = ideal); main and worker-seq run on one thread.' },
+  karp_flatt: {
+    unit: 'ratio',
+    meaning: 'Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N) over N threads; empty for one thread.',
+  },
 });
 
 // ---------------------------------------------------------------------------
@@ -415,47 +418,14 @@ export function samplesCsv(records: readonly RunRecord[]): string {
 // ---------------------------------------------------------------------------
 // Summary
 
-/** Runs a statistic; refused input (StatsError: a 0 ms sample, one worker, …) gives an empty cell. */
-function attempt<T>(f: () => T): T | undefined {
-  try {
-    return f();
-  } catch (err) {
-    if (err instanceof StatsError) return undefined;
-    throw err;
-  }
-}
-
-/**
- * The baseline samples of a point: those the runner tagged with the point's index, or, when a
- * baseline shared by several points was recorded once, those whose config is this point's
- * baseline configuration (one per repetition number).
- */
-function baselineFor(pointIndex: number, config: RunConfig, reps: readonly RepetitionRecord[]): number[] {
-  const own = reps.filter((r) => r.role === 'baseline' && r.pointIndex === pointIndex);
-  if (own.length > 0) return own.map((r) => r.sample.wallMs);
-  const key = configKey(baselineOf(config));
-  const byRepetition = new Map<number, number>();
-  for (const r of reps) {
-    if (r.role === 'baseline' && !byRepetition.has(r.repetition) && configKey(r.config) === key) {
-      byRepetition.set(r.repetition, r.sample.wallMs);
-    }
-  }
-  return [...byRepetition.values()];
-}
-
-function summaryRow(record: RunRecord, pointIndex: number, measured: RepetitionRecord[]): Cell[] {
-  const config = measured[0].config;
-  const wallsMs = measured.map((r) => r.sample.wallMs);
-  const baselineMs = baselineFor(pointIndex, config, record.repetitions);
-  const stats: Summary | undefined = attempt(() => summarize(wallsMs));
-  const s: SpeedupResult | undefined = baselineMs.length > 0 ? attempt(() => speedup(baselineMs, wallsMs)) : undefined;
-  const baseMedian = baselineMs.length > 0 ? attempt(() => summarize(baselineMs).median) : undefined;
-  const eff = s ? attempt(() => efficiency(s.ratio, config.workers)) : undefined;
-  const kf = s ? attempt(() => karpFlatt(s.ratio, config.workers)) : undefined;
+/** One summary row: the analysis' numbers for a point, formatted, never recomputed. */
+function summaryRow(record: RunRecord, p: PointAnalysis): Cell[] {
+  const stats = p.summary;
+  const s = p.speedup;
   return [
-    ...runCells(record, pointIndex),
-    ...configCells(config),
-    measured.length,
+    ...runCells(record, p.point.index),
+    ...configCells(p.point.config),
+    p.samples.length,
     stats?.median,
     stats?.ci95[0],
     stats?.ci95[1],
@@ -465,34 +435,27 @@ function summaryRow(record: RunRecord, pointIndex: number, measured: RepetitionR
     stats?.min,
     stats?.max,
     stats?.cv,
-    measured.every((r) => r.sample.correct),
-    baselineMs.length,
-    baseMedian,
+    p.measuredCorrect,
+    p.baselineSamples.length,
+    p.baselineSummary?.median,
     s?.ratio,
     s?.ci95[0],
     s?.ci95[1],
-    eff,
-    kf,
+    p.efficiency ?? undefined,
+    p.karpFlatt,
   ];
 }
 
 /**
  * One row per (run, configuration point) that has measured repetitions, columns
- * SUMMARY_COLUMNS, computed from the raw samples with src/core/stats. Points with only
- * baseline repetitions (a run cancelled early) have no row; their samples are in samplesCsv.
+ * SUMMARY_COLUMNS: the numbers of analyseRecord, the same the cards and charts show. Points
+ * with only baseline repetitions (a run cancelled early) have no row; their samples are in
+ * samplesCsv.
  */
 export function summaryCsv(records: readonly RunRecord[]): string {
   const rows: Cell[][] = [];
   for (const record of records) {
-    const byPoint = new Map<number, RepetitionRecord[]>();
-    for (const rep of record.repetitions) {
-      if (rep.role !== 'measured') continue;
-      const list = byPoint.get(rep.pointIndex);
-      if (list) list.push(rep);
-      else byPoint.set(rep.pointIndex, [rep]);
-    }
-    const points = [...byPoint.keys()].sort((a, b) => a - b);
-    for (const p of points) rows.push(summaryRow(record, p, byPoint.get(p)!));
+    for (const p of analyseRecord(record).points) if (p.samples.length > 0) rows.push(summaryRow(record, p));
   }
   return toCsv(SUMMARY_COLUMNS, rows);
 }

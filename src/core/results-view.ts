@@ -18,8 +18,7 @@ import {
 import { describeBreakEven, judgeChange, outlierClasses, tukeyFences, sortAscending } from './stats';
 
 function workersOf(p: PointAnalysis): number {
-  const c = p.point.config;
-  return c.strategy === 'pool' || c.strategy === 'main-async' ? c.workers : 1;
+  return p.threads;
 }
 
 /** The point the cards describe: the last point in plan order that has measurements. */

@@ -3,8 +3,7 @@
  * the Lessons view restores outcomes with it, and the `lessons` benchmark figure judges its
  * runs with it, so both say exactly what a reader of the lesson would see).
  */
-import { analyseExperiment, type ExperimentAnalysis } from '../core/analysis';
-import { planExperiment } from '../core/plan';
+import { analyseRecord, type ExperimentAnalysis } from '../core/analysis';
 import type { RunRecord } from '../core/run-record';
 import { lessonById } from './index';
 import type { Lesson, LessonEnv, Verdict } from './types';
@@ -36,7 +35,7 @@ export function judgeRecord(record: RunRecord): { lesson: Lesson; analysis: Expe
   const env = lessonEnvOf(record.environment);
   let analysis: ExperimentAnalysis;
   try {
-    analysis = analyseExperiment(planExperiment(record.experiment), record.repetitions, env.timerResolutionMs);
+    analysis = analyseRecord(record);
   } catch {
     return undefined;
   }

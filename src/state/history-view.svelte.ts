@@ -4,7 +4,7 @@
  * every action (rename, pin, delete, clear, export, import) as a method that never throws:
  * failures become a notice the view shows and announces.
  */
-import { analyseExperiment } from '../core/analysis';
+import { analyseRecord } from '../core/analysis';
 import type { ResultsView } from '../core/chart-data';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/compare-fairness';
@@ -12,7 +12,6 @@ import { samplesCsv, summaryCsv } from '../core/csv';
 import { shareLink, shareOfRun, sharedJson } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
 import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/json-io';
-import { planExperiment } from '../core/plan';
 import { buildResultsView } from '../core/results-view';
 import { LIMITS, type RunRecord } from '../core/run-record';
 import type { RunStatus } from '../core/types';
@@ -74,10 +73,9 @@ function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-/** Rebuilds the plan and analysis of a stored run and maps them onto the results view models. */
+/** Analyses a stored run and maps the analysis onto the results view models. */
 export function resultsOf(record: RunRecord): ResultsView {
-  const plan = planExperiment(record.experiment);
-  return buildResultsView(analyseExperiment(plan, record.repetitions, record.environment.timerResolutionMs));
+  return buildResultsView(analyseRecord(record));
 }
 
 export class HistoryViewState {

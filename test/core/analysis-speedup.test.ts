@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyseExperiment } from '../../src/core/analysis';
 import { planExperiment } from '../../src/core/plan';
-import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/types';
+import type { RepetitionRecord, RunConfig } from '../../src/core/types';
+import { fakeRepetitions } from '../helpers/samples';
 
 const base: RunConfig = {
   seed: 1, records: 1000, format: 'fixed', distinctKeys: 10, keySkew: 0, payloadBytes: 0, costSkew: 0,
@@ -9,18 +10,8 @@ const base: RunConfig = {
   batchSize: 100, poolLife: 'cold', varlenSplit: 'resync', serialFraction: 0,
 };
 
-function sample(wallMs: number, computeMs: number, correct = true): Sample {
-  const phasesMs = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
-  phasesMs.compute = computeMs;
-  phasesMs.spawn = wallMs - computeMs;
-  return {
-    wallMs, phasesMs, spans: [], recordsPerWorker: [], batchesPerWorker: [], startedAtMs: 0, correct,
-    digest: { records: 1000, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) },
-  };
-}
-
-function reps(config: RunConfig, walls: number[], role: 'measured' | 'baseline', computeShare = 0.5): RepetitionRecord[] {
-  return walls.map((w, i) => ({ pointIndex: 0, repetition: i, role, config, sample: sample(w, w * computeShare) }));
+function reps(config: RunConfig, walls: number[], role: 'measured' | 'baseline', computeShare = 0.5, correct = true): RepetitionRecord[] {
+  return fakeRepetitions(config, walls, role, (w) => ({ correct, phasesMs: { compute: w * computeShare, spawn: w - w * computeShare } }));
 }
 
 describe('analyseExperiment', () => {
@@ -42,8 +33,8 @@ describe('analyseExperiment', () => {
 
   it('flags a point whose samples do not match the sequential digest', () => {
     const plan = planExperiment({ base, sweep: [], warmups: 0, repetitions: 1 });
-    const bad: RepetitionRecord = { pointIndex: 0, repetition: 0, role: 'measured', config: plan.units[0].config, sample: sample(10, 5, false) };
-    const analysis = analyseExperiment(plan, [bad, ...reps(plan.units[1].config, [12], 'baseline')], 0.005);
+    const bad = reps(plan.units[0].config, [10], 'measured', 0.5, false);
+    const analysis = analyseExperiment(plan, [...bad, ...reps(plan.units[1].config, [12], 'baseline')], 0.005);
     expect(analysis.points[0].allCorrect).toBe(false);
     expect(analysis.points[0].incorrectSamples).toBe(1);
     expect(analysis.allCorrect).toBe(false);

@@ -3,7 +3,8 @@ import { analyseExperiment } from '../../src/core/analysis';
 import { planExperiment } from '../../src/core/plan';
 import { buildResultsView } from '../../src/core/results-view';
 import { speedupTable } from '../../src/core/chart-data';
-import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type SweepAxis } from '../../src/core/types';
+import type { RunConfig, SweepAxis } from '../../src/core/types';
+import { fakeRepetitions } from '../helpers/samples';
 
 const base: RunConfig = {
   seed: 1, records: 1000, format: 'fixed', distinctKeys: 10, keySkew: 0, payloadBytes: 0, costSkew: 0,
@@ -14,16 +15,11 @@ const base: RunConfig = {
 /** Baseline 0.01 ms a record; pool 5 ms overhead + Amdahl p = 0.8 on the rest: speedups differ by record count. */
 function simulate(sweep: SweepAxis[]) {
   const plan = planExperiment({ base, sweep, warmups: 0, repetitions: 1 });
-  const records: RepetitionRecord[] = plan.units.map((unit) => {
+  const records = plan.units.flatMap((unit) => {
     const c = unit.config;
     const seqMs = 0.01 * c.records;
     const ms = c.strategy === 'worker-seq' ? seqMs : 5 + seqMs * (0.2 + 0.8 / c.workers);
-    const phasesMs = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
-    phasesMs.compute = ms;
-    return {
-      pointIndex: 0, repetition: 0, role: unit.role, config: c,
-      sample: { wallMs: ms, phasesMs, spans: [], recordsPerWorker: [], batchesPerWorker: [], startedAtMs: 0, correct: true, digest: { records: c.records, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) } },
-    };
+    return fakeRepetitions(c, [ms], unit.role);
   });
   return buildResultsView(analyseExperiment(plan, records, 0.005));
 }
