@@ -22,7 +22,7 @@ import {
   shardRange,
   type PartialResult,
 } from '../core/workloads';
-import type { NextBatch, PulledBatch, Task, TaskResult, TaskSource } from '../../workers/engine-api';
+import type { NextBatch, PulledBatch, Task, TaskResult, TaskSource } from '../core/protocol';
 import { SpanLog, serialRoundsFor, serialUnitsFor, serialWork } from '../core/kernel';
 import { abortError, sharedClock, throwIfAborted, yieldToEventLoop, type Clock } from './clock';
 import {

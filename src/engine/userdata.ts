@@ -23,7 +23,7 @@ import {
   type UserAnswer,
   type UserJob,
 } from '../core/userdata';
-import type { UserChunkReport, UserChunkSource } from '../../workers/engine-api';
+import type { UserChunkReport, UserChunkSource } from '../core/protocol';
 import { abortError, sharedClock, throwIfAborted, type Clock } from './clock';
 import { defaultWorkerFactory, WorkerPool, type WorkerFactory } from './pool';
 import { currentEnv, workerCap, type RunEnv } from './validate';
