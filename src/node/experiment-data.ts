@@ -15,7 +15,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/types';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
-import type { DataRunRequest, DataRunResponse } from '../state/data-file-run';
+import type { DataRunRequest, DataRunResponse } from '../core/userdata';
 import { openPlaygroundPage } from './playground-page';
 
 const TOOL = 'experiment';

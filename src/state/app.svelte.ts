@@ -20,6 +20,9 @@ import { presentation } from './presentation.svelte';
 import { LiveState } from './live.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
+/** The browser facts the page runs on (views read it through the state, not the engine). */
+export type { EnvironmentInfo };
+
 export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'playground', label: 'Playground' },

@@ -4,35 +4,8 @@
  * plain data — the answer CSV, the digests and where a problem is.
  */
 
-import type { Digest, Shipping } from '../core/types';
-import { answerCsv, makeJob, readHeaderFromReader, type DataIssue, type UserFormat } from '../core/userdata';
+import { answerCsv, makeJob, readHeaderFromReader, type DataRunRequest, type DataRunResponse } from '../core/userdata';
 import { runUserGroup } from '../engine';
-
-/** What to run over the file. */
-export interface DataRunRequest {
-  format: UserFormat;
-  groupBy: string;
-  aggregate: string[];
-  workers: number;
-  shipping: Shipping;
-}
-
-/** The outcome as plain data. */
-export type DataRunResponse =
-  | {
-      ok: true;
-      answerCsv: string;
-      records: number;
-      keys: number;
-      correct: boolean;
-      digest: Digest;
-      reference: Digest;
-      wallMs: number;
-      chunks: number;
-      redone: number;
-      message?: string;
-    }
-  | DataIssue;
 
 /** Groups `file` as requested on a fresh pool; the file is read only through slices. */
 export async function runDataFile(file: Blob, request: DataRunRequest): Promise<DataRunResponse> {

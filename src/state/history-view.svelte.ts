@@ -16,13 +16,28 @@ import { buildResultsView } from '../core/results-view';
 import { LIMITS, type RunRecord } from '../core/run-record';
 import type { RunStatus } from '../core/types';
 import {
+  chartPng,
   downloadBlob,
   downloadText,
   exportFilename,
+  safeFilename,
   type History,
   type HistoryEntry,
   type SkippedRecord,
 } from '../storage';
+
+export type { HistoryEntry };
+
+/** A chart's canvas as a PNG file named after the chart, on `background` so it is not transparent. */
+export async function chartPngFile(
+  canvas: HTMLCanvasElement,
+  name: string,
+  background: string,
+): Promise<{ ok: true; filename: string; blob: Blob } | { ok: false; message: string }> {
+  const png = await chartPng(canvas, { background });
+  if (!png.ok) return { ok: false, message: png.message };
+  return { ok: true, filename: safeFilename(`parallel-playground-${name.toLowerCase().replace(/\s+/g, '-')}.png`), blob: png.value };
+}
 
 export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
 

@@ -3,6 +3,8 @@
  * a file can have. Plain data only, so all of it crosses into workers unchanged.
  */
 
+import type { Digest, Shipping } from '../types';
+
 /** Formats of a user's data file. */
 export type UserFormat = 'csv' | 'tsv' | 'ndjson';
 export const USER_FORMATS: readonly UserFormat[] = ['csv', 'tsv', 'ndjson'];
@@ -61,3 +63,32 @@ export interface UserJob {
   /** Indices of the aggregated columns, in the order the answer lists them. */
   aggregate: number[];
 }
+
+// The headless runner's request and answer (src/node/experiment-data.ts ↔ the page's src/state/data-file-run.ts).
+
+/** What to run over the file. */
+export interface DataRunRequest {
+  format: UserFormat;
+  groupBy: string;
+  aggregate: string[];
+  workers: number;
+  shipping: Shipping;
+}
+
+/** The outcome as plain data. */
+export type DataRunResponse =
+  | {
+      ok: true;
+      answerCsv: string;
+      records: number;
+      keys: number;
+      correct: boolean;
+      digest: Digest;
+      reference: Digest;
+      wallMs: number;
+      chunks: number;
+      redone: number;
+      message?: string;
+    }
+  | DataIssue;
+
