@@ -24,7 +24,7 @@ export interface ParallelCapacity {
   cores: number;
   /** Workers that spun at once. */
   workers: number;
-  /** One worker alone, iterations per ms (mean of the solo windows). */
+  /** One worker alone, iterations per ms (the fastest solo window). */
   soloRatePerMs: number;
   /** All workers together, iterations per ms. */
   totalRatePerMs: number;
@@ -38,13 +38,15 @@ function rate(c: SpinCount, what: string): number {
 }
 
 /**
- * Capacity from solo spins (before and after the concurrent one, so a machine that got
- * busier or quieter in between is averaged out) and the concurrent spins of every worker.
+ * Capacity from solo spins (before and after the concurrent one) and the concurrent spins of
+ * every worker. The fastest solo spin is the single-core rate: interference from other
+ * programs only ever slows a spin down, and a slowed solo spin would inflate the ratio past
+ * the real core count (seen: 3 "cores" on a 2-core machine with the mean of the two).
  */
 export function parallelCapacity(solo: readonly SpinCount[], concurrent: readonly SpinCount[]): ParallelCapacity {
   if (solo.length === 0) throw new StatsError('empty-input', 'capacity needs at least one solo spin');
   if (concurrent.length === 0) throw new StatsError('empty-input', 'capacity needs the concurrent spins of at least one worker');
-  const soloRatePerMs = solo.reduce((s, c, i) => s + rate(c, `solo spin ${i + 1}`), 0) / solo.length;
+  const soloRatePerMs = Math.max(...solo.map((c, i) => rate(c, `solo spin ${i + 1}`)));
   if (!(soloRatePerMs > 0)) throw new StatsError('degenerate-data', 'the solo spin did no work, so capacity cannot be measured');
   const totalRatePerMs = concurrent.reduce((s, c, i) => s + rate(c, `worker ${i}`), 0);
   const capacity = totalRatePerMs / soloRatePerMs;
