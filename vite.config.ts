@@ -139,7 +139,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/node/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/state/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/node/**/*.test.ts'],
         },
       },
       {

@@ -3,7 +3,7 @@
  * the shared clock and reports how many iterations it got done. No comlink: the probe must
  * be cheap and start fast.
  */
-import { CAPACITY_READY, type SpinReply, type SpinRequest } from '../src/core/capacity-protocol';
+import { CAPACITY_READY, type SpinReply, type SpinRequest } from '../src/core/protocol/capacity';
 
 const now = (): number => performance.timeOrigin + performance.now();
 

@@ -1,6 +1,6 @@
 /**
  * What the engine worker does, as a plain object for comlink to expose: the worker side of
- * src/core/protocol.ts. Imports src/core only (plus comlink's transfer marker). Every
+ * src/core/protocol/engine.ts. Imports src/core only (plus comlink's transfer marker). Every
  * timestamp is performance.timeOrigin + performance.now(): one clock across realms,
  * comparable with the main thread's.
  *
@@ -9,8 +9,8 @@
  */
 
 import { releaseProxy, transfer } from 'comlink';
-import type { DatasetSpec, Digest, Format, JobSpec } from '../src/core/types';
-import type { EngineWorkerApi, InitOptions, InitReport, NextBatch, SerialReport, Task, TaskResult, UserChunkReport, UserChunkSource, UserChunkTask } from '../src/core/protocol';
+import type { DatasetSpec, Digest, Format, JobSpec } from '../src/core/model/types';
+import type { EngineWorkerApi, InitOptions, InitReport, NextBatch, SerialReport, Task, TaskResult, UserChunkReport, UserChunkSource, UserChunkTask } from '../src/core/protocol/engine';
 import {
   createAccumulator,
   finishAccumulator,
@@ -20,7 +20,7 @@ import {
   runSequential,
   transferablesOf,
 } from '../src/core/workloads';
-import { SpanLog, serialWork } from '../src/core/kernel';
+import { SpanLog, serialWork } from '../src/core/workloads/kernel';
 import { parseChunkFromReader, type ChunkResult, type SliceReader, type UserJob } from '../src/core/userdata';
 
 const now = (): number => performance.timeOrigin + performance.now();

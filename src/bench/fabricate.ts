@@ -4,9 +4,9 @@
  * samples a run), deterministic, no engine needed.
  */
 
-import { DEFAULT_RUN_CONFIG } from '../core/config';
-import { newRunRecord, type RecordedEnvironment, type RunRecord } from '../core/run-record';
-import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../core/types';
+import { DEFAULT_RUN_CONFIG } from '../core/model/config';
+import { newRunRecord, type RecordedEnvironment, type RunRecord } from '../core/io/run-record';
+import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../core/model/types';
 
 const ENVIRONMENT: RecordedEnvironment = {
   userAgent: 'parallel-playground bench (fabricated record)',

@@ -6,8 +6,8 @@
  */
 
 import { pool as workerpoolPool } from 'workerpool';
-import { DEFAULT_RUN_CONFIG } from '../core/config';
-import type { DatasetSpec, Digest, JobSpec, RunConfig } from '../core/types';
+import { DEFAULT_RUN_CONFIG } from '../core/model/config';
+import type { DatasetSpec, Digest, JobSpec, RunConfig } from '../core/model/types';
 import { createAccumulator, digestOf, generate, mergePartials, processRange } from '../core/workloads';
 import { createPool, disposeWarmPools, phasesTotalMs, rawPing, referenceDigest, runOnce, type EngineSample, type WorkerPool } from '../engine';
 import { devtoolsTracksWanted, emitDevtoolsTracks } from '../engine/devtools-tracks';

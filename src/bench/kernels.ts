@@ -8,7 +8,7 @@
  * Pure TypeScript: runs in the bench worker (and would in Node).
  */
 
-import type { Digest, JobKind } from '../core/types';
+import type { Digest, JobKind } from '../core/model/types';
 import { createAccumulator, digestOf, finishAccumulator, processRange, type GroupTable } from '../core/workloads';
 import { mix32, mix32b } from '../core/workloads/prng';
 import { EMPTY_PAYLOAD_HASH, MAX_COST, TS_HI_LIMIT, TWO_POW_32 } from '../core/workloads/record';

@@ -4,7 +4,7 @@
  * against.
  */
 
-import type { DatasetSpec, Digest, JobSpec } from '../core/types';
+import type { DatasetSpec, Digest, JobSpec } from '../core/model/types';
 import type { PartialResult } from '../core/workloads';
 
 /** The kernels the bench worker can run over its loaded dataset. */

@@ -5,7 +5,7 @@
  */
 import { worker } from 'workerpool';
 import { createAccumulator, finishAccumulator, processRange } from '../core/workloads';
-import type { JobSpec } from '../core/types';
+import type { JobSpec } from '../core/model/types';
 
 worker({
   empty: () => 0,

@@ -3,7 +3,7 @@
  * worker spins alone, then all of them at once, then one alone again; the pure arithmetic is
  * src/core/stats/capacity.ts. Cancelled by its signal (workers terminated at once).
  */
-import { CAPACITY_READY, type SpinReply, type SpinRequest } from '../core/capacity-protocol';
+import { CAPACITY_READY, type SpinReply, type SpinRequest } from '../core/protocol/capacity';
 import { capacityProbeWorkers, parallelCapacity, type ParallelCapacity, type SpinCount } from '../core/stats';
 import { abortError, sharedClock } from './clock';
 

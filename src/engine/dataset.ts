@@ -4,7 +4,7 @@
  * dynamic batches for every format and split mode.
  */
 
-import type { DatasetSpec, Format } from '../core/types';
+import type { DatasetSpec, Format } from '../core/model/types';
 import { FIXED_RECORD_BYTES, generateFixedInto, generateRange, indexVarlen, nextRecordStart } from '../core/workloads';
 import { abortError, yieldToEventLoop } from './clock';
 

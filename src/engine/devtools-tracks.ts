@@ -8,7 +8,7 @@
  */
 
 import { devtoolsMeasures } from '../core/io/devtools-tracks';
-import type { RepetitionRecord } from '../core/types';
+import type { RepetitionRecord } from '../core/model/types';
 
 /** The localStorage key that turns the tracks on (value `on`). */
 export const DEVTOOLS_TRACKS_KEY = 'parallel-playground:devtools-tracks';

@@ -1,9 +1,9 @@
-import type { RecordedEnvironment } from '../core/run-record';
+import type { RecordedEnvironment } from '../core/io/run-record';
 import { timerResolution } from '../core/stats';
 
 /**
  * The facts about this browser that every run record carries and the Environment panel shows:
- * the stored shape (src/core/run-record.ts, where each field is documented), with the
+ * the stored shape (src/core/io/run-record.ts, where each field is documented), with the
  * capabilities that older stored runs lack always known for the live page.
  */
 export type EnvironmentInfo = RecordedEnvironment & Required<Pick<RecordedEnvironment, 'sharedArrayBuffer' | 'atomicsWaitAsync' | 'moduleWorkers'>>;

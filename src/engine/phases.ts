@@ -4,7 +4,7 @@
  * are never negative and they tile [start, last milestone] exactly.
  */
 
-import { PHASES, type Phase } from '../core/types';
+import { PHASES, type Phase } from '../core/model/types';
 import type { Clock } from './clock';
 
 /** All phases at 0 ms. */

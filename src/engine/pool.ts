@@ -4,7 +4,7 @@
  */
 
 import { wrap, type Remote } from 'comlink';
-import type { EngineWorkerApi, InitOptions, RawPing, RawPong, ReadySignal } from '../core/protocol';
+import type { EngineWorkerApi, InitOptions, RawPing, RawPong, ReadySignal } from '../core/protocol/engine';
 import { abortError, sharedClock, type Clock } from './clock';
 
 /** Creates one engine worker. Injected so tests can load a broken script or a fake. */

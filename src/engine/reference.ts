@@ -3,7 +3,7 @@
  * throwaway worker and cached, so every sample can prove its answer.
  */
 
-import type { DatasetSpec, Digest, JobSpec } from '../core/types';
+import type { DatasetSpec, Digest, JobSpec } from '../core/model/types';
 import { abortError } from './clock';
 import { defaultWorkerFactory, spawnOne, type WorkerFactory } from './pool';
 import { datasetSpecOf } from './validate';

@@ -11,7 +11,7 @@
  */
 
 import { proxy, transfer } from 'comlink';
-import type { DatasetSpec, Digest, JobSpec, Phase, RunConfig, Sample, Span } from '../core/types';
+import type { DatasetSpec, Digest, JobSpec, Phase, RunConfig, Sample, Span } from '../core/model/types';
 import {
   createAccumulator,
   digestOf,
@@ -22,8 +22,8 @@ import {
   shardRange,
   type PartialResult,
 } from '../core/workloads';
-import type { NextBatch, PulledBatch, Task, TaskResult, TaskSource } from '../core/protocol';
-import { SpanLog, serialRoundsFor, serialUnitsFor, serialWork } from '../core/kernel';
+import type { NextBatch, PulledBatch, Task, TaskResult, TaskSource } from '../core/protocol/engine';
+import { SpanLog, serialRoundsFor, serialUnitsFor, serialWork } from '../core/workloads/kernel';
 import { abortError, sharedClock, throwIfAborted, yieldToEventLoop, type Clock } from './clock';
 import {
   alignCuts,

@@ -4,8 +4,8 @@
  * repetition out the moment it exists, so storage saves it and charts draw it. A cancel
  * or a failure loses at most the repetition in flight.
  */
-import { planExperiment, type RunPlan } from '../core/plan';
-import type { ExperimentConfig, RepetitionRecord, RunConfig, RunStatus } from '../core/types';
+import { planExperiment, type RunPlan } from '../core/experiment/plan';
+import type { ExperimentConfig, RepetitionRecord, RunConfig, RunStatus } from '../core/model/types';
 import { isAbortError } from './clock';
 import { devtoolsTracksWanted, emitDevtoolsTracks } from './devtools-tracks';
 import { disposeWarmPools } from './pool';

@@ -11,7 +11,7 @@
  * file as one chunk.
  */
 
-import { ConfigError, DATA_FILE_SHIPPINGS, type Digest, type Shipping, type Span } from '../core/types';
+import { ConfigError, DATA_FILE_SHIPPINGS, type Digest, type Shipping, type Span } from '../core/model/types';
 import {
   combineChunks,
   entryStates,
@@ -23,7 +23,7 @@ import {
   type UserAnswer,
   type UserJob,
 } from '../core/userdata';
-import type { UserChunkReport, UserChunkSource } from '../core/protocol';
+import type { UserChunkReport, UserChunkSource } from '../core/protocol/engine';
 import { abortError, sharedClock, throwIfAborted, type Clock } from './clock';
 import { defaultWorkerFactory, WorkerPool, type WorkerFactory } from './pool';
 import { currentEnv, workerCap, type RunEnv } from './validate';

@@ -13,13 +13,13 @@ import {
   type DatasetSpec,
   type JobSpec,
   type RunConfig,
-} from '../core/types';
-import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, workerCap } from '../core/config';
+} from '../core/model/types';
+import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, workerCap } from '../core/model/config';
 import { detectCapabilities } from './environment';
 import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
 import { needsIndex } from './dataset';
 
-// One rule for the form and the engine: the cap lives in core/config.
+// One rule for the form and the engine: the cap lives in core/model/config.
 export { HARD_WORKER_LIMIT, workerCap };
 
 /** Memory budget when the device says nothing: 1 GiB. */

@@ -1,4 +1,4 @@
-import { sharedMemoryUnavailable } from '../core/config';
+import { sharedMemoryUnavailable } from '../core/model/config';
 import { speedup } from '../core/stats';
 import type { Lesson } from './types';
 import { because, fmtCi, fmtCount, fmtMs, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, pointsWhere, reps } from './verdict-helpers';

@@ -3,8 +3,8 @@
  * the Lessons view restores outcomes with it, and the `lessons` benchmark figure judges its
  * runs with it, so both say exactly what a reader of the lesson would see).
  */
-import { analyseRecord, type ExperimentAnalysis } from '../core/analysis';
-import type { RunRecord } from '../core/run-record';
+import { analyseRecord, type ExperimentAnalysis } from '../core/experiment/analysis';
+import type { RunRecord } from '../core/io/run-record';
 import { lessonById } from './index';
 import type { Lesson, LessonEnv, Verdict } from './types';
 

@@ -1,5 +1,5 @@
 import { naiveEfficiency } from '../core/stats';
-import type { Sample } from '../core/types';
+import type { Sample } from '../core/model/types';
 import type { Lesson } from './types';
 import { because, fmtPct, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, reps } from './verdict-helpers';
 

@@ -1,5 +1,5 @@
-import type { ExperimentAnalysis } from '../core/analysis';
-import type { ExperimentConfig, RunConfig } from '../core/types';
+import type { ExperimentAnalysis } from '../core/experiment/analysis';
+import type { ExperimentConfig, RunConfig } from '../core/model/types';
 import type { SourceId } from './sources';
 
 /** quick: at most ~20 s on a 2-core machine (the default); thorough: more points and repetitions. */

@@ -2,8 +2,8 @@
  * Small shared pieces of the lesson verdicts: formatting and comparisons. Every faster /
  * slower claim goes through stats.judgeChange, the app's one "did it change?" rule.
  */
-import type { PointAnalysis } from '../core/analysis';
-import { DEFAULT_RUN_CONFIG } from '../core/config';
+import type { PointAnalysis } from '../core/experiment/analysis';
+import { DEFAULT_RUN_CONFIG } from '../core/model/config';
 import {
   DEFAULT_SEED,
   measurablyFaster,
@@ -13,7 +13,7 @@ import {
   sortAscending,
   speedup,
 } from '../core/stats';
-import type { RunConfig } from '../core/types';
+import type { RunConfig } from '../core/model/types';
 import type { Budget, LessonEnv, Verdict } from './types';
 
 /** The base every lesson starts from: the playground's defaults with a fixed seed. */

@@ -13,7 +13,7 @@
 
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/types';
+import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/model/types';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import type { DataRunRequest, DataRunResponse } from '../core/userdata';
 import { openPlaygroundPage } from './playground-page';

@@ -20,13 +20,13 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import * as v from 'valibot';
-import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } from '../core/config';
-import { samplesCsv, summaryCsv } from '../core/csv';
+import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } from '../core/model/config';
+import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { shareLink, shareOfRun } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
-import { EXPORT_FORMAT, exportJson, locateJsonError } from '../core/json-io';
-import { ExperimentSchema, formatIssues, type RecordedEnvironment, type RunRecord } from '../core/run-record';
-import type { ExperimentConfig } from '../core/types';
+import { EXPORT_FORMAT, exportJson, locateJsonError } from '../core/io/json-io';
+import { ExperimentSchema, formatIssues, type RecordedEnvironment, type RunRecord } from '../core/io/run-record';
+import type { ExperimentConfig } from '../core/model/types';
 import { LESSONS, lessonById, type Budget } from '../lessons';
 
 const TOOL = 'experiment';

@@ -10,7 +10,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyseScaling, checkFileSize, parseScalingCsv } from '../core/fit-input';
+import { analyseScaling, checkFileSize, parseScalingCsv } from '../core/fit/fit-input';
 
 const USAGE = `usage: npm run -s fit -- <file.csv>
        npx tsx src/node/fit.ts <file.csv>

@@ -3,14 +3,14 @@
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
 import { checkMachineNoise, type ParallelCapacity } from '../core/stats';
-import type { RunConfig } from '../core/types';
+import type { RunConfig } from '../core/model/types';
 import { measureParallelCapacity } from '../engine/capacity';
 
 /** Measures the page's parallel capacity; injected so tests need not spin real workers. */
 export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCapacity>;
 const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
 import { isShareHash } from '../core/io/share-hash';
-import type { ExperimentConfig } from '../core/types';
+import type { ExperimentConfig } from '../core/model/types';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';

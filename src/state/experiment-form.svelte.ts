@@ -12,9 +12,9 @@ import {
   type EnvFacts,
   type ErrorKey,
   type FieldErrors,
-} from '../core/config';
-import { decodeHash, encodeHash } from '../core/url-hash';
-import { ConfigError, SWEEP_PARAMS, type ExperimentConfig, type SweepParam } from '../core/types';
+} from '../core/model/config';
+import { decodeHash, encodeHash } from '../core/io/url-hash';
+import { ConfigError, SWEEP_PARAMS, type ExperimentConfig, type SweepParam } from '../core/model/types';
 import { validateRunConfig } from '../engine/validate';
 
 /** This browser's facts, plus the device memory the engine's memory budget uses. */

@@ -4,12 +4,12 @@
  * analysis and the chart view models after each one. The UI, the lessons view and the
  * headless runner all go through here, so they measure and store exactly alike.
  */
-import { analyseExperiment, type ExperimentAnalysis } from '../core/analysis';
-import type { RunPlan } from '../core/plan';
-import { buildResultsView } from '../core/results-view';
-import { newRunRecord, type RunRecord } from '../core/run-record';
-import type { ResultsView } from '../core/chart-data';
-import type { ExperimentConfig, RepetitionRecord, RunStatus } from '../core/types';
+import { analyseExperiment, type ExperimentAnalysis } from '../core/experiment/analysis';
+import type { RunPlan } from '../core/experiment/plan';
+import { buildResultsView } from '../core/view/results-view';
+import { newRunRecord, type RunRecord } from '../core/io/run-record';
+import type { ResultsView } from '../core/view/chart-data';
+import type { ExperimentConfig, RepetitionRecord, RunStatus } from '../core/model/types';
 import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep, type SweepHooks, type SweepProgress } from '../engine/sweep';
 import type { History } from '../storage';

@@ -10,7 +10,7 @@ import {
   parseScalingCsv,
   type ScalingAnalysis,
   type ScalingInputError,
-} from '../core/fit-input';
+} from '../core/fit/fit-input';
 import { downloadText, safeFilename } from '../storage/download';
 
 /**

@@ -4,17 +4,17 @@
  * every action (rename, pin, delete, clear, export, import) as a method that never throws:
  * failures become a notice the view shows and announces.
  */
-import { analyseRecord } from '../core/analysis';
-import type { ResultsView } from '../core/chart-data';
-import { compareRuns, comparisonSummary, type RunComparison } from '../core/compare';
-import { fairnessFlags, type FairnessFlag } from '../core/compare-fairness';
-import { samplesCsv, summaryCsv } from '../core/csv';
+import { analyseRecord } from '../core/experiment/analysis';
+import type { ResultsView } from '../core/view/chart-data';
+import { compareRuns, comparisonSummary, type RunComparison } from '../core/experiment/compare';
+import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
+import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { shareLink, shareOfRun, sharedJson } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
-import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/json-io';
-import { buildResultsView } from '../core/results-view';
-import { LIMITS, type RunRecord } from '../core/run-record';
-import type { RunStatus } from '../core/types';
+import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/io/json-io';
+import { buildResultsView } from '../core/view/results-view';
+import { LIMITS, type RunRecord } from '../core/io/run-record';
+import type { RunStatus } from '../core/model/types';
 import {
   chartPng,
   downloadBlob,

@@ -9,12 +9,12 @@
  * Lessons run through app.run.start — the Run button's path — so every lesson run is
  * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
  */
-import type { ResultsView } from '../core/chart-data';
-import { compareRuns, type RunComparison } from '../core/compare';
-import { cloneExperiment } from '../core/config';
-import { buildResultsView } from '../core/results-view';
-import type { RecordedEnvironment, RunRecord } from '../core/run-record';
-import type { ExperimentConfig, RunConfig } from '../core/types';
+import type { ResultsView } from '../core/view/chart-data';
+import { compareRuns, type RunComparison } from '../core/experiment/compare';
+import { cloneExperiment } from '../core/model/config';
+import { buildResultsView } from '../core/view/results-view';
+import type { RecordedEnvironment, RunRecord } from '../core/io/run-record';
+import type { ExperimentConfig, RunConfig } from '../core/model/types';
 import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
 import { judge, judgeRecord, lessonEnvOf } from '../lessons/judge-record';
 import type { AppState } from './app.svelte';
@@ -55,7 +55,7 @@ export interface LessonOutcome {
 }
 
 /**
- * The prepared run and a live one on shared charts (core/compare's overlays), their lines
+ * The prepared run and a live one on shared charts (core/experiment/compare's overlays), their lines
  * named "Prepared" and "Now" instead of before and after.
  */
 export function preparedVsNow(prepared: RunRecord, now: RunRecord): RunComparison['charts'] {

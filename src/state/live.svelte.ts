@@ -21,11 +21,11 @@ import {
   renumberForPlan,
   type LiveKnobs,
   type LiveMapModel,
-} from '../core/live-map';
-import { planExperiment } from '../core/plan';
-import { newRunRecord, type RunRecord } from '../core/run-record';
-import { configKey } from '../core/plan';
-import type { ExperimentConfig, RepetitionRecord, RunConfig } from '../core/types';
+} from '../core/experiment/live-map';
+import { planExperiment } from '../core/experiment/plan';
+import { newRunRecord, type RunRecord } from '../core/io/run-record';
+import { configKey } from '../core/experiment/plan';
+import type { ExperimentConfig, RepetitionRecord, RunConfig } from '../core/model/types';
 import { disposeWarmPools } from '../engine';
 import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep } from '../engine/sweep';

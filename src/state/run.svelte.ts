@@ -3,11 +3,11 @@
  * errors. The sweep runner is plugged in through `connect`; until then `start` reports
  * "engine not connected" instead of pretending to run anything.
  */
-import type { ExperimentAnalysis } from '../core/analysis';
-import type { ResultsView } from '../core/chart-data';
-import type { RunRecord } from '../core/run-record';
+import type { ExperimentAnalysis } from '../core/experiment/analysis';
+import type { ResultsView } from '../core/view/chart-data';
+import type { RunRecord } from '../core/io/run-record';
 import type { MachineNoise } from '../core/stats';
-import type { ExperimentConfig, RunStatus } from '../core/types';
+import type { ExperimentConfig, RunStatus } from '../core/model/types';
 import { uiWorkSettled } from './ui-work';
 
 /** What a runner can publish beside the view models: the analysis (lessons judge it) and the record. */

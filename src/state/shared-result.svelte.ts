@@ -4,13 +4,13 @@
  * machine": the same experiment through the playground's own form and RunState, then the
  * comparison of the two runs with the differences that make it unfair flagged.
  */
-import { compareRuns, type RunComparison } from '../core/compare';
-import { fairnessFlags, type FairnessFlag } from '../core/compare-fairness';
-import type { ResultsView, TableModel } from '../core/chart-data';
-import { cloneExperiment } from '../core/config';
+import { compareRuns, type RunComparison } from '../core/experiment/compare';
+import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
+import type { ResultsView, TableModel } from '../core/view/chart-data';
+import { cloneExperiment } from '../core/model/config';
 import { decodeShare, type SharedResult } from '../core/io/share-link';
 import { sharedAsRecord, sharedPointsTable } from '../core/io/shared-record';
-import type { RunRecord } from '../core/run-record';
+import type { RunRecord } from '../core/io/run-record';
 import { downloadBlob } from '../storage';
 import type { ExperimentForm } from './experiment-form.svelte';
 import { resultsOf } from './history-view.svelte';

@@ -32,8 +32,8 @@ import {
   validateRecord,
   validateRepetition,
   type RunRecord,
-} from '../core/run-record';
-import type { RepetitionRecord, RunStatus } from '../core/types';
+} from '../core/io/run-record';
+import type { RepetitionRecord, RunStatus } from '../core/model/types';
 import { memoryBackend, openIndexedDbBackend, withTimeout, LAYOUT_KEY, type StorageBackend, type WriteBatch } from './backend';
 import { RunLocks } from './run-locks';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAMPLE_COLUMNS, SUMMARY_COLUMNS } from '../../src/core/csv';
+import { SAMPLE_COLUMNS, SUMMARY_COLUMNS } from '../../src/core/io/csv';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pp-experiment-'));

@@ -1,6 +1,6 @@
 /** Cancel: workers terminated at once, AbortError, nothing left alive, and the next run works. */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Phase, RunConfig } from '../../src/core/types';
+import type { Phase, RunConfig } from '../../src/core/model/types';
 import { disposeWarmPools, isAbortError, liveWorkerCount, referenceDigest, runOnce, type EngineSample } from '../../src/engine';
 import { config, countingFactory } from './fixtures';
 

@@ -12,7 +12,7 @@ import {
   type Scheduling,
   type Shipping,
   type VarlenSplit,
-} from '../../src/core/types';
+} from '../../src/core/model/types';
 import { disposeWarmPools, liveWorkerCount, runOnce } from '../../src/engine';
 import { batchFor, config, oversubscribed } from './fixtures';
 

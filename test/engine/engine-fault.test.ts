@@ -1,6 +1,6 @@
 /** A worker that throws fails the run with the worker's message; the next run works. */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { RunConfig } from '../../src/core/types';
+import type { RunConfig } from '../../src/core/model/types';
 import { disposeWarmPools, liveWorkerCount, runOnce, WorkerRunError } from '../../src/engine';
 import { config } from './fixtures';
 

@@ -1,6 +1,6 @@
 /** The main thread's chunked generator: the same bytes as one generateRange call, in the buffer kind asked for. */
 import { describe, expect, it } from 'vitest';
-import type { DatasetSpec } from '../../src/core/types';
+import type { DatasetSpec } from '../../src/core/model/types';
 import { generateRange } from '../../src/core/workloads';
 import { generateInChunks } from '../../src/engine/dataset';
 

@@ -1,6 +1,6 @@
 /** While a 1 M-record pool run is in flight, the main thread has no long task over 50 ms. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { RunConfig } from '../../src/core/types';
+import type { RunConfig } from '../../src/core/model/types';
 import { disposeWarmPools, referenceDigest, runOnce, yieldToEventLoop } from '../../src/engine';
 import { config } from './fixtures';
 

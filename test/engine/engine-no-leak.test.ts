@@ -1,6 +1,6 @@
 /** 200 consecutive small runs leave no worker alive and no growth in the worker count. */
 import { expect, it } from 'vitest';
-import type { RunConfig } from '../../src/core/types';
+import type { RunConfig } from '../../src/core/model/types';
 import { disposeWarmPools, liveWorkerCount, runOnce } from '../../src/engine';
 import { config, countingFactory } from './fixtures';
 

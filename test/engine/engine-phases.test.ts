@@ -3,7 +3,7 @@
  * spans and counters are consistent; warm pools report their spawn once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { PHASES, type RunConfig } from '../../src/core/types';
+import { PHASES, type RunConfig } from '../../src/core/model/types';
 import { createPool, disposeWarmPools, liveWorkerCount, phasesTotalMs, runOnce, type EngineSample } from '../../src/engine';
 import { config } from './fixtures';
 

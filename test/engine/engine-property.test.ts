@@ -1,7 +1,7 @@
 /** Property: over random configs the engine's digest always equals the sequential reference. */
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { FORMATS, JOBS, SCHEDULINGS, SHIPPINGS, STRATEGIES, VARLEN_SPLITS, type RunConfig } from '../../src/core/types';
+import { FORMATS, JOBS, SCHEDULINGS, SHIPPINGS, STRATEGIES, VARLEN_SPLITS, type RunConfig } from '../../src/core/model/types';
 import { disposeWarmPools, liveWorkerCount, runOnce } from '../../src/engine';
 import { oversubscribed } from './fixtures';
 

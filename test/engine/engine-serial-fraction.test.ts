@@ -1,7 +1,7 @@
 /** The Amdahl serial part runs on one thread before the parallel part, stays out of the digest, and is observable. */
 import { expect, it } from 'vitest';
 import { runOnce } from '../../src/engine';
-import { serialRoundsFor, serialUnitsFor, serialWork } from '../../src/core/kernel';
+import { serialRoundsFor, serialUnitsFor, serialWork } from '../../src/core/workloads/kernel';
 import { config } from './fixtures';
 
 it('serial work: same result on every thread, not in the digest, one serial span before the parallel part', async () => {

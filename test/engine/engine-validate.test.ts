@@ -1,6 +1,6 @@
 /** Bad configs are refused before anything starts, with a ConfigError naming the field. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, type RunConfig } from '../../src/core/types';
+import { ConfigError, type RunConfig } from '../../src/core/model/types';
 import {
   DEFAULT_MEMORY_BUDGET_BYTES,
   estimateRunBytes,

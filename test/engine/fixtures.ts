@@ -1,5 +1,5 @@
 /** Shared config builders for the engine tests. */
-import type { RunConfig } from '../../src/core/types';
+import type { RunConfig } from '../../src/core/model/types';
 import { workerCap } from '../../src/engine';
 
 /** A small valid run config; override what a test varies. */

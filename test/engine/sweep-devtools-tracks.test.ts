@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEVTOOLS_TRACK_GROUP } from '../../src/core/io/devtools-tracks';
-import type { ExperimentConfig, RunConfig } from '../../src/core/types';
+import type { ExperimentConfig, RunConfig } from '../../src/core/model/types';
 import { DEVTOOLS_TRACKS_KEY } from '../../src/engine/devtools-tracks';
 import type { EngineSample } from '../../src/engine/run';
 import { runSweep } from '../../src/engine/sweep';

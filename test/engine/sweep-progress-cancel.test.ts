@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { liveWorkerCount } from '../../src/engine';
 import { runSweep, type SweepProgress } from '../../src/engine/sweep';
-import type { ExperimentConfig } from '../../src/core/types';
+import type { ExperimentConfig } from '../../src/core/model/types';
 import { config } from './fixtures';
 
 const experiment = (over: Partial<ExperimentConfig> = {}): ExperimentConfig => ({

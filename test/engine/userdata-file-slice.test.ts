@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishAnswer, groupInMemory, makeJob, readHeaderFromReader, type UserJob } from '../../src/core/userdata';
 import { liveWorkerCount, runUserGroup } from '../../src/engine';
-import { generateCsv } from '../core/userdata-test-helpers';
+import { generateCsv } from '../core/userdata/userdata-test-helpers';
 
 async function jobFor(file: File, groupBy: string, aggregate: string[]): Promise<UserJob> {
   const header = await readHeaderFromReader('csv', file.size, async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer()));

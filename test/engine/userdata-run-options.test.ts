@@ -1,6 +1,6 @@
 /** runUserGroup refuses bad options before any worker starts, and a cancel leaves no worker alive. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/types';
+import { ConfigError } from '../../src/core/model/types';
 import { makeJob, readHeader, type UserJob } from '../../src/core/userdata';
 import { isAbortError, liveWorkerCount, runUserGroup } from '../../src/engine';
 

@@ -7,8 +7,8 @@
  * Engines run one after another (the runs need the cores to themselves).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
-import type { ExperimentConfig, RunConfig } from '../../src/core/types';
+import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
+import type { ExperimentConfig, RunConfig } from '../../src/core/model/types';
 import { LESSONS } from '../../src/lessons';
 import { launchEngine, type EnginePage } from '../../src/node/engines/drivers';
 import { ENGINES } from '../../src/node/engines/find-engines';

@@ -12,8 +12,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
-import type { ExperimentConfig } from '../../src/core/types';
+import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
+import type { ExperimentConfig } from '../../src/core/model/types';
 import { launchEngine, type EnginePage } from '../../src/node/engines/drivers';
 import { click, installRecorder, openApp, pageFacts, recorded, runExperiment, runFromButton, screenshotPath, text, waitFor } from './steps';
 import { startStaticHost, type StaticHost } from './static-host';

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { waitFor, type EnginePage } from '../../src/node/engines/drivers';
-import type { ExperimentConfig } from '../../src/core/types';
+import type { ExperimentConfig } from '../../src/core/model/types';
 
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../screenshots/engines/', import.meta.url));
 

@@ -3,8 +3,8 @@
  * deterministic, and shaped like the engine's output without needing the engine.
  */
 
-import type { RecordedEnvironment, RunRecord } from '../../src/core/run-record';
-import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/types';
+import type { RecordedEnvironment, RunRecord } from '../../src/core/io/run-record';
+import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/model/types';
 
 export const BASE_CONFIG: RunConfig = {
   seed: 42,

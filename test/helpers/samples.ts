@@ -5,8 +5,8 @@
  * no randomness.
  */
 
-import { planExperiment, type RunPlan } from '../../src/core/plan';
-import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample, type Span } from '../../src/core/types';
+import { planExperiment, type RunPlan } from '../../src/core/experiment/plan';
+import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample, type Span } from '../../src/core/model/types';
 
 /** What a fabricated run of a configuration looks like. */
 export interface FakeRun {

@@ -4,11 +4,11 @@
  * the points on the same data, wall times from a simple cost model with seeded noise.
  */
 
-import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
-import { planExperiment } from '../../src/core/plan';
-import type { RecordedEnvironment, RunRecord } from '../../src/core/run-record';
+import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
+import { planExperiment } from '../../src/core/experiment/plan';
+import type { RecordedEnvironment, RunRecord } from '../../src/core/io/run-record';
 import { mulberry32 } from '../../src/core/stats/random';
-import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/types';
+import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/model/types';
 import { ENVIRONMENT } from './run-records';
 
 export interface SweepRecordOptions {

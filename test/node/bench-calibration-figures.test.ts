@@ -1,8 +1,8 @@
 /** The `aa` and `lessons` benchmark figures from constructed records and outcomes. */
 import { describe, expect, it } from 'vitest';
 import { AA_CONFIGS, aaExperiment, aaFigure, aaOutcome, lessonsFigure, type LessonOutcome } from '../../src/node/bench/calibration';
-import { planExperiment } from '../../src/core/plan';
-import type { RunRecord } from '../../src/core/run-record';
+import { planExperiment } from '../../src/core/experiment/plan';
+import type { RunRecord } from '../../src/core/io/run-record';
 import { LESSONS } from '../../src/lessons';
 
 /** A record holding only what aaOutcome reads: the experiment and the measured repetitions. */

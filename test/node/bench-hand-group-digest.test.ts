@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generate, runSequential } from '../../src/core/workloads';
-import type { DatasetSpec } from '../../src/core/types';
+import type { DatasetSpec } from '../../src/core/model/types';
 import { handGroup } from '../../src/bench/kernels';
 
 const spec = (records: number, distinctKeys: number, keySkew = 0): DatasetSpec => ({

@@ -3,7 +3,7 @@
  * experiment for the page's environment. Refusals (exit 2) name the JSON problem or the field.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
+import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
 import { lessonById } from '../../src/lessons';
 import { buildExperiment, parseExperimentConfigText, runProblem, summaryPathOf, type ExperimentOptions } from '../../src/node/experiment';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SAMPLE_COLUMNS, SUMMARY_COLUMNS } from '../../src/core/csv';
+import { SAMPLE_COLUMNS, SUMMARY_COLUMNS } from '../../src/core/io/csv';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportJson, parseImport } from '../../src/core/json-io';
+import { exportJson, parseImport } from '../../src/core/io/json-io';
 import { openHistory, type History } from '../../src/storage';
 import { makeRecord, makeRepetition, makeRunningRecord } from '../helpers/run-records';
 import { deleteDatabase, uniqueDbName } from '../helpers/storage';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportJson, parseImport } from '../../src/core/json-io';
-import type { RunRecord } from '../../src/core/run-record';
+import { exportJson, parseImport } from '../../src/core/io/json-io';
+import type { RunRecord } from '../../src/core/io/run-record';
 import { openHistory, type History } from '../../src/storage';
 import { makeRecord } from '../helpers/run-records';
 import { deleteDatabase, uniqueDbName } from '../helpers/storage';

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { RecordedEnvironment } from '../../src/core/run-record';
+import type { RecordedEnvironment } from '../../src/core/io/run-record';
 import type { EnvironmentInfo } from '../../src/engine/environment';
 
 describe('RecordedEnvironment', () => {

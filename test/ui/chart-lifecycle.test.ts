@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { Chart as ChartJs } from 'chart.js';
 import Chart from '../../src/ui/charts/Chart.svelte';
-import { buildSpeedup, type SpeedupModel } from '../../src/core/chart-data';
+import { buildSpeedup, type SpeedupModel } from '../../src/core/view/chart-data';
 import { speedupConfig } from '../../src/ui/charts/configs';
 import { render } from './helpers';
 

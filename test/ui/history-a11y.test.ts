@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { runWithWalls } from '../core/compare-fixtures';
+import { runWithWalls } from '../core/experiment/compare-fixtures';
 import { seriousViolations as violations } from './helpers';
 import { mountHistory, rowOf, waitForCount, type MountedHistory } from './history-helpers';
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { Chart as ChartJs } from 'chart.js';
-import type { RunRecord } from '../../src/core/run-record';
-import { runWithWalls } from '../core/compare-fixtures';
+import type { RunRecord } from '../../src/core/io/run-record';
+import { runWithWalls } from '../core/experiment/compare-fixtures';
 import { mountHistory, rowOf, waitForCount, type MountedHistory } from './history-helpers';
 
 let mounted: MountedHistory | undefined;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { MAX_IMPORT_CHARS } from '../../src/core/json-io';
-import { SAMPLE_COLUMNS } from '../../src/core/csv';
+import { MAX_IMPORT_CHARS } from '../../src/core/io/json-io';
+import { SAMPLE_COLUMNS } from '../../src/core/io/csv';
 import { makeRecord } from '../helpers/run-records';
 import {
   captureDownloads,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImport } from '../../src/core/json-io';
+import { parseImport } from '../../src/core/io/json-io';
 import { HistoryViewState } from '../../src/state/history-view.svelte';
 import { memoryBackend, openHistory } from '../../src/storage';
 import { fabricate } from './history-helpers';

@@ -5,7 +5,7 @@
  */
 import { flushSync } from 'svelte';
 import { expect, vi } from 'vitest';
-import type { RunRecord } from '../../src/core/run-record';
+import type { RunRecord } from '../../src/core/io/run-record';
 import { AppState } from '../../src/state/app.svelte';
 import type { SweepRunner } from '../../src/state/run.svelte';
 import { openHistory, type History, type StorageBackend } from '../../src/storage';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExperimentAnalysis } from '../../src/core/analysis';
-import { DEFAULT_EXPERIMENT, cloneExperiment } from '../../src/core/config';
-import type { RunRecord } from '../../src/core/run-record';
+import type { ExperimentAnalysis } from '../../src/core/experiment/analysis';
+import { DEFAULT_EXPERIMENT, cloneExperiment } from '../../src/core/model/config';
+import type { RunRecord } from '../../src/core/io/run-record';
 import type { SweepRunner } from '../../src/state/run.svelte';
 import { memoryBackend, type History } from '../../src/storage';
 import { makeRecord } from '../helpers/run-records';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { LIMITS } from '../../src/core/run-record';
+import { LIMITS } from '../../src/core/io/run-record';
 import { button, fabricate, mountHistory, notice, rowLabels, rowOf, waitForCount, type MountedHistory } from './history-helpers';
 
 let mounted: MountedHistory | undefined;

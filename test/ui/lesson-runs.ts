@@ -3,13 +3,13 @@
  * plan, timed by a cost model, so a fake runner (or a stored record) carries a real analysis
  * that the lesson's verdict judges like any run.
  */
-import { analyseExperiment, type ExperimentAnalysis } from '../../src/core/analysis';
-import { planExperiment } from '../../src/core/plan';
-import { buildResultsView } from '../../src/core/results-view';
-import { newRunRecord } from '../../src/core/run-record';
+import { analyseExperiment, type ExperimentAnalysis } from '../../src/core/experiment/analysis';
+import { planExperiment } from '../../src/core/experiment/plan';
+import { buildResultsView } from '../../src/core/view/results-view';
+import { newRunRecord } from '../../src/core/io/run-record';
 import { captureEnvironment } from '../../src/engine/environment';
 import type { RunHooks, SweepRunner } from '../../src/state/run.svelte';
-import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/types';
+import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/model/types';
 
 export type Timing = (c: RunConfig) => { wallMs: number; phasesMs?: Partial<Record<Phase, number>> };
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { page, userEvent } from 'vitest/browser';
-import { analyseExperiment } from '../../src/core/analysis';
-import { planExperiment } from '../../src/core/plan';
-import { newRunRecord, type RunRecord } from '../../src/core/run-record';
-import type { RunConfig } from '../../src/core/types';
+import { analyseExperiment } from '../../src/core/experiment/analysis';
+import { planExperiment } from '../../src/core/experiment/plan';
+import { newRunRecord, type RunRecord } from '../../src/core/io/run-record';
+import type { RunConfig } from '../../src/core/model/types';
 import { LESSONS, lessonById, type Lesson } from '../../src/lessons';
 import { AppState, type CapacityProbe } from '../../src/state/app.svelte';
 import { lessonEnvOf, lessonsFor, tryNextExperiment } from '../../src/state/lessons.svelte';

@@ -1,8 +1,8 @@
 /** A live panel on the real engine and an in-memory history, for the live-mode browser tests. */
 import { flushSync } from 'svelte';
 import { afterEach, expect } from 'vitest';
-import { DEFAULT_RUN_CONFIG } from '../../src/core/config';
-import { LIVE_RECORD_STEPS } from '../../src/core/live-map';
+import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
+import { LIVE_RECORD_STEPS } from '../../src/core/experiment/live-map';
 import { disposeWarmPools, liveWorkerCount } from '../../src/engine';
 import { captureEnvironment } from '../../src/engine/environment';
 import { memoryBackend, openHistory, type History } from '../../src/storage';

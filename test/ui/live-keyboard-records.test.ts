@@ -1,7 +1,7 @@
 /** Stepping the live records slider with the keyboard from 10 to 1 M measures every stop, digests correct. */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { LIVE_RECORD_STEPS } from '../../src/core/live-map';
+import { LIVE_RECORD_STEPS } from '../../src/core/experiment/live-map';
 import { recordsSlider, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 
 const keep = liveTeardown();

@@ -1,7 +1,7 @@
 /** Pinning a live point adds the full-precision measurement: the experiment's repetitions, drawn filled. */
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { configKey } from '../../src/core/plan';
+import { configKey } from '../../src/core/experiment/plan';
 import { FULL, recordsSlider, releaseAt, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 
 const keep = liveTeardown();

@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { samplesCsv, summaryCsv } from '../../src/core/csv';
+import { samplesCsv, summaryCsv } from '../../src/core/io/csv';
 import { byId } from './helpers';
 import { recordsSlider, releaseAt, renderLive, settled, stepOf, liveTeardown } from './live-helpers';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
 import { userEvent } from 'vitest/browser';
-import type { ExperimentConfig } from '../../src/core/types';
+import type { ExperimentConfig } from '../../src/core/model/types';
 import { LESSONS } from '../../src/lessons';
 import { presentation } from '../../src/state/presentation.svelte';
 import type { SweepRunner } from '../../src/state/run.svelte';

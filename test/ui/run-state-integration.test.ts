@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_EXPERIMENT, cloneExperiment } from '../../src/core/config';
+import { DEFAULT_EXPERIMENT, cloneExperiment } from '../../src/core/model/config';
 import { ENGINE_NOT_CONNECTED, RunState, type SweepRunner } from '../../src/state/run.svelte';
 
 const experiment = cloneExperiment(DEFAULT_EXPERIMENT);

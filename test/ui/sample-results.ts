@@ -5,8 +5,8 @@ import {
   buildTimeline,
   buildTimeVsRecords,
   type ResultsView,
-} from '../../src/core/chart-data';
-import { PHASES, type Phase, type Span } from '../../src/core/types';
+} from '../../src/core/view/chart-data';
+import { PHASES, type Phase, type Span } from '../../src/core/model/types';
 
 const phases = (p: Partial<Record<Phase, number>>) =>
   ({ ...Object.fromEntries(PHASES.map((k) => [k, 0])), ...p }) as Record<Phase, number>;

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { analyseExperiment } from '../../src/core/analysis';
+import { analyseExperiment } from '../../src/core/experiment/analysis';
 import { shareLink, shareOfRun } from '../../src/core/io/share-link';
-import { planExperiment } from '../../src/core/plan';
-import { buildResultsView } from '../../src/core/results-view';
-import type { ExperimentConfig } from '../../src/core/types';
+import { planExperiment } from '../../src/core/experiment/plan';
+import { buildResultsView } from '../../src/core/view/results-view';
+import type { ExperimentConfig } from '../../src/core/model/types';
 import type { SweepRunner } from '../../src/state/run.svelte';
 import App from '../../src/ui/App.svelte';
 import { ENVIRONMENT } from '../helpers/run-records';

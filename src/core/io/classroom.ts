@@ -7,9 +7,9 @@
  * machine in columns.
  */
 
-import type { SpeedupPoint, TableModel } from '../chart-data';
-import { formatNumber, formatText } from '../csv';
-import { planExperiment, type PlannedPoint } from '../plan';
+import type { SpeedupPoint, TableModel } from '../view/chart-data';
+import { formatNumber, formatText } from './csv';
+import { planExperiment, type PlannedPoint } from '../experiment/plan';
 import { breakEven } from '../stats';
 import { browserOf, browserName } from './machine';
 import { crc32, decodeShare, parseSharedJson, sharedJson, type SharedPoint, type SharedResult } from './share-link';

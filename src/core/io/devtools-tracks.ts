@@ -5,9 +5,9 @@
  * this builds the entries; src/engine/devtools-tracks.ts hands them to the browser.
  */
 
-import { PHASE_LABELS, SPAN_LABELS } from '../chart-data';
-import type { RepetitionRecord, Span } from '../types';
-import { PHASES, type Phase } from '../types';
+import { PHASE_LABELS, SPAN_LABELS } from '../view/chart-data';
+import type { RepetitionRecord, Span } from '../model/types';
+import { PHASES, type Phase } from '../model/types';
 import { configName, threadName } from './trace-events';
 
 /** The palette DevTools accepts for custom-track entries. */

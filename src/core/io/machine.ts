@@ -4,7 +4,7 @@
  * compared (cores reported, browser, cross-origin isolation, timer step).
  */
 
-import type { RecordedEnvironment } from '../run-record';
+import type { RecordedEnvironment } from './run-record';
 
 /** A browser as the user agent names it. */
 export interface BrowserId {

@@ -17,9 +17,9 @@
 import { inflateSync, deflateSync } from 'fflate';
 import * as v from 'valibot';
 import { SHARE_KEY } from './share-hash';
-import { analyseExperiment } from '../analysis';
-import { pointCount } from '../config';
-import { planExperiment } from '../plan';
+import { analyseExperiment } from '../experiment/analysis';
+import { pointCount } from '../model/config';
+import { planExperiment } from '../experiment/plan';
 import {
   EnvironmentSchema,
   ExperimentSchema,
@@ -29,8 +29,8 @@ import {
   RunStatusSchema,
   type RecordedEnvironment,
   type RunRecord,
-} from '../run-record';
-import type { ExperimentConfig, Phase, RunStatus } from '../types';
+} from './run-record';
+import type { ExperimentConfig, Phase, RunStatus } from '../model/types';
 
 /** The share format this app writes and reads. */
 export const SHARE_VERSION = 1;

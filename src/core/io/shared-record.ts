@@ -9,10 +9,10 @@
  * timeline) show nothing for it, and nothing here is ever written back.
  */
 
-import type { TableModel } from '../chart-data';
-import { configKey, planExperiment } from '../plan';
-import { SCHEMA_VERSION, type RunRecord } from '../run-record';
-import { PHASES, type Digest, type Phase, type RepetitionRecord, type RunConfig } from '../types';
+import type { TableModel } from '../view/chart-data';
+import { configKey, planExperiment } from '../experiment/plan';
+import { SCHEMA_VERSION, type RunRecord } from './run-record';
+import { PHASES, type Digest, type Phase, type RepetitionRecord, type RunConfig } from '../model/types';
 import { crc32, sharedJson, type SharedResult } from './share-link';
 
 /** What a sample rebuilt from a shared result carries as its digest: links do not carry digests. */

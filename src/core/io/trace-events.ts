@@ -16,9 +16,9 @@
  * to an extra track of the same thread instead of being drawn wrongly.
  */
 
-import { PHASE_LABELS, SPAN_LABELS } from '../chart-data';
-import type { RecordedEnvironment, RunRecord } from '../run-record';
-import { PHASES, type RepetitionRecord, type RunConfig, type Span } from '../types';
+import { PHASE_LABELS, SPAN_LABELS } from '../view/chart-data';
+import type { RecordedEnvironment, RunRecord } from './run-record';
+import { PHASES, type RepetitionRecord, type RunConfig, type Span } from '../model/types';
 
 /** A complete event: a slice with a start and a duration on one thread. */
 export interface CompleteEvent {

@@ -12,10 +12,10 @@
  * equal numbers such as `1` and `01` by their text), otherwise by UTF-16 code units.
  */
 
-import { toCsv, type Cell } from '../csv';
+import { toCsv, type Cell } from '../io/csv';
 import { mix32, mix32b } from '../workloads/prng';
 import { compareDecimal, formatDecimal, formatScaled, readDecimalText, sumAt, type Decimal } from './decimal';
-import type { Digest } from '../types';
+import type { Digest } from '../model/types';
 import type { GroupPartial } from './partial';
 import type { UserJob } from './types';
 

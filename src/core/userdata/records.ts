@@ -15,7 +15,7 @@
  * read from the bytes without making strings.
  */
 
-import { formatNumber } from '../csv';
+import { formatNumber } from '../io/csv';
 import { readDecimal, readDecimalText, scratch } from './decimal';
 import { addValue, groupFor, type GroupIndex, type GroupPartial, type PendingIssue } from './partial';
 import type { DataIssue, UserFormat, UserHeader, UserJob } from './types';

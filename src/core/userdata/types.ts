@@ -3,7 +3,7 @@
  * a file can have. Plain data only, so all of it crosses into workers unchanged.
  */
 
-import type { Digest, Shipping } from '../types';
+import type { Digest, Shipping } from '../model/types';
 
 /** Formats of a user's data file. */
 export type UserFormat = 'csv' | 'tsv' | 'ndjson';

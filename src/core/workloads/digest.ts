@@ -1,6 +1,6 @@
 /** Digests: the proof that a parallel answer equals the sequential reference. */
 
-import type { DatasetSpec, Digest, JobSpec } from '../types';
+import type { DatasetSpec, Digest, JobSpec } from '../model/types';
 import { generate } from './generate';
 import { createAccumulator, finishAccumulator, processRange, type GroupTable, type PartialResult } from './jobs';
 import { mix32, mix32b } from './prng';

@@ -4,7 +4,7 @@
  * generating the records before it, and the same spec gives the same bytes in every realm.
  */
 
-import type { DatasetSpec } from '../types';
+import type { DatasetSpec } from '../model/types';
 import { FIXED_RECORD_BYTES, HOST_LITTLE_ENDIAN, viewOf, writeFixedRecord } from './formats/fixed';
 import { VARLEN_MIN_RECORD_BYTES, VARLEN_TERMINATOR, writeVarlenHeader } from './formats/varlen';
 import { CSV_FIELDS, decimalDigits, writeCsvNumbers } from './formats/csv';

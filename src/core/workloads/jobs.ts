@@ -8,7 +8,7 @@
  * scratch object, the table lives in typed arrays.
  */
 
-import { DataError, type Format, type JobKind, type JobSpec } from '../types';
+import { DataError, type Format, type JobKind, type JobSpec } from '../model/types';
 import { nextRecordStart } from './formats/codec';
 import { lineNumberAt, readCsv } from './formats/csv';
 import { FIXED_RECORD_BYTES, HOST_LITTLE_ENDIAN, readFixed, viewOf } from './formats/fixed';

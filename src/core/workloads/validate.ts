@@ -3,7 +3,7 @@
  * URLs, forms and imported JSON, so every field is checked for type as well as range.
  */
 
-import { ConfigError, FORMATS, JOBS, type DatasetSpec, type JobSpec } from '../types';
+import { ConfigError, FORMATS, JOBS, type DatasetSpec, type JobSpec } from '../model/types';
 
 /**
  * Most records in one dataset. Keeps every aggregate exact: a sum of prices is below

@@ -6,11 +6,11 @@
  * holds the pure parts: which experiments, and how their records become a figure.
  */
 
-import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG } from '../../core/config';
-import { configKey, planExperiment } from '../../core/plan';
-import type { RunRecord } from '../../core/run-record';
+import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG } from '../../core/model/config';
+import { configKey, planExperiment } from '../../core/experiment/plan';
+import type { RunRecord } from '../../core/io/run-record';
 import { judgeChange, speedup } from '../../core/stats';
-import type { ExperimentConfig, RunConfig } from '../../core/types';
+import type { ExperimentConfig, RunConfig } from '../../core/model/types';
 import { LESSONS } from '../../lessons';
 import { judgeRecord } from '../../lessons/judge-record';
 import type { RawFigure } from './report';

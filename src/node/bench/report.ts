@@ -7,7 +7,7 @@ import { quantileSorted, sortAscending } from '../../core/stats';
 import type { EngineName } from '../engines/find-engines';
 import { meets, type FigureSpec, type Measure, type Target, type Unit } from './figures';
 
-/** Median with the p10–p90 range (Hyndman & Fan definition 7, as src/core/stats) and the extremes. */
+/** Median with the p10–p90 range (Hyndman & Fan definition 7, as src/core/stats/) and the extremes. */
 export interface Stat {
   n: number;
   median: number;

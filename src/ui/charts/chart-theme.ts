@@ -2,8 +2,8 @@
  * Chart colours and type, read from the CSS variables when a chart is (re)built, so a theme
  * or presentation toggle gives every chart the new colours.
  */
-import type { Phase } from '../../core/types';
-import type { SpanKind } from '../../core/chart-data';
+import type { Phase } from '../../core/model/types';
+import type { SpanKind } from '../../core/view/chart-data';
 
 export interface ChartTheme {
   text: string;

@@ -12,7 +12,7 @@ import {
   type TimelineModel,
   type TimePoint,
   type TimeVsRecordsModel,
-} from '../../core/chart-data';
+} from '../../core/view/chart-data';
 import { errorBarsPlugin, verticalMarkersPlugin } from './chart-plugins';
 import { DASHES, POINT_STYLES, axis, baseOptions, compactNumber, type ChartTheme } from './chart-theme';
 import { fmt, labelWithCi, lineChart, logTick, type LineData } from './line-chart';

@@ -4,7 +4,7 @@
  * current slider position ringed.
  */
 import type { ChartConfiguration } from 'chart.js';
-import type { LiveMapModel } from '../../core/live-map';
+import type { LiveMapModel } from '../../core/experiment/live-map';
 import { timeVsRecordsConfig, timeVsRecordsLabel } from '../charts/configs';
 import type { LineData } from '../charts/line-chart';
 import type { ChartTheme } from '../charts/chart-theme';

@@ -1,6 +1,6 @@
 /** Format dispatch: encode / decode by format name, and record-boundary resynchronisation. */
 
-import type { Format } from '../../types';
+import type { Format } from '../../model/types';
 import { decodeCsv, encodeCsv } from './csv';
 import { decodeFixed, encodeFixed, FIXED_RECORD_BYTES } from './fixed';
 import { decodeVarlen, encodeVarlen, VARLEN_TERMINATOR } from './varlen';

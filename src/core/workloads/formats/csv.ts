@@ -6,7 +6,7 @@
  * parsed straight from the bytes: no String per record, no split().
  */
 
-import { DataError } from '../../types';
+import { DataError } from '../../model/types';
 import {
   allocColumns,
   checkTs,

@@ -4,7 +4,7 @@
  * Record k starts at byte 32·k, so any byte range splits by arithmetic alone.
  */
 
-import { DataError } from '../../types';
+import { DataError } from '../../model/types';
 import {
   allocColumns,
   checkTs,

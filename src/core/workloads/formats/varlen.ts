@@ -18,7 +18,7 @@
  * arbitrary byte scans forward to the next 0x1D and is exactly on a boundary.
  */
 
-import { DataError } from '../../types';
+import { DataError } from '../../model/types';
 import {
   allocColumns,
   checkTs,

@@ -1,0 +1,461 @@
+/**
+ * CSV export of runs (pure: records in, string out). Two tidy tables:
+ *
+ * - `samplesCsv`: one row per repetition (every raw sample), columns SAMPLE_COLUMNS;
+ * - `summaryCsv`: one row per (run, configuration point), columns SUMMARY_COLUMNS, the
+ *   per-point numbers of the analysis (analysis.ts) — the same the UI shows; this file
+ *   only formats them.
+ *
+ * Format (RFC 4180): comma separator, CRLF after every row (the last one too), a header row
+ * of stable snake_case names, fields quoted when they contain `"`, `,`, CR or LF, inner
+ * quotes doubled. Numbers: `.` as the decimal separator, no thousands separators, the
+ * shortest digits that read back as exactly the same double, never in exponent notation.
+ * Booleans: `true` / `false`. Times: ISO 8601 in UTC (`2025-01-31T12:00:00.000Z`). A value
+ * that does not apply is an empty cell. The string carries no byte-order mark; see
+ * storage/download.ts for the spreadsheet-friendly BOM option.
+ *
+ * Formula-injection defence (OWASP "CSV Injection"): a TEXT cell that begins with `=`, `+`,
+ * `-`, `@`, tab or CR is written with a leading `'`, so no spreadsheet runs it as a formula.
+ * Numbers are never prefixed (a negative number stays a number). Only free-text columns
+ * (label, lesson_id, user_agent, app_version, …) can ever start with those characters.
+ *
+ * Column reference (unit, meaning) — the same text as SAMPLE_COLUMN_DOCS / SUMMARY_COLUMN_DOCS:
+ *
+ * | column | unit | meaning |
+ * |---|---|---|
+ * | run_id | text | Id of the stored run (a UUID). Join key between the two files. |
+ * | label | text | The run's label as the user named it. |
+ * | lesson_id | text | Lesson the run came from; empty for free experiments. |
+ * | created_at | ISO 8601 UTC | When the run was started. |
+ * | status | text | complete, cancelled, failed, partial (the page closed mid-run) or running. |
+ * | point_index | integer | Index of the configuration point in the experiment's sweep (0-based). |
+ * | role | text | measured (the point's own configuration) or baseline (worker-seq on the same data, for speedup). |
+ * | repetition | integer | Repetition number within the point and role (0-based). |
+ * | strategy | text | main, main-async, worker-seq or pool. |
+ * | workers | count | Workers (pool) or concurrent tasks (main-async). |
+ * | records | count | Records in the dataset. |
+ * | format | text | Record format: fixed, varlen or csv. |
+ * | job | text | parse, group or group-naive. |
+ * | shipping | text | How data reaches workers: copy, transfer, shared, generate-in-worker. |
+ * | scheduling | text | static (one chunk per worker) or dynamic (batches). |
+ * | batch_size | records | Records per batch under dynamic scheduling. |
+ * | pool_life | text | cold (workers spawned per run) or warm (reused). |
+ * | varlen_split | text | How a varlen buffer is cut: index (serial pass) or resync. |
+ * | distinct_keys | count | Distinct group keys in the data. |
+ * | key_skew | exponent | Zipf exponent of the key distribution; 0 = uniform. |
+ * | payload_bytes | bytes | Mean payload of a varlen / csv record. |
+ * | cost_skew | 0…1 | How strongly per-record cost grows towards the end of the data. |
+ * | work_rounds | rounds | Integer-mixing rounds per record per unit of cost. |
+ * | serial_fraction | 0…1 | Share of the sequential work forced onto one thread. |
+ * | seed | integer | PRNG seed of the dataset. |
+ * | fault_at_record | record id | Test option: the record that throws; empty when unset. |
+ * | wall_ms | ms | Wall time of the whole run as the caller saw it. |
+ * | spawn_ms … teardown_ms | ms | Time in each phase (spawn, init, generate, split, ship_in, compute, ship_out, merge, teardown); 0 when the phase does not apply. |
+ * | throughput_records_per_s | records/s | records ÷ (wall_ms / 1000); empty when wall_ms is 0. |
+ * | digest_records | count | Records the run saw. |
+ * | digest_checksum | 16 hex digits | Order-independent checksum of the answer. Read as text (dtype=str / colClasses="character"). |
+ * | digest_table_hash | 16 hex digits | Hash of the aggregate table (zeros for parse). Read as text. |
+ * | correct | boolean | The digest equals the sequential reference. |
+ * | user_agent | text | navigator.userAgent of the browser that ran it. |
+ * | hardware_concurrency | count | navigator.hardwareConcurrency (a hint; browsers may clamp it). |
+ * | cross_origin_isolated | boolean | COOP/COEP in force (SharedArrayBuffer, 5 µs timers). |
+ * | shared_array_buffer | boolean | SharedArrayBuffer could be made (the `shared` mode); empty for runs recorded before it was kept. |
+ * | measured_cores | count | Workers measured to run at full speed at once; empty when the probe had not run. |
+ * | timer_resolution_ms | ms | Smallest step of performance.now() observed. |
+ * | device_memory_gib | GiB | navigator.deviceMemory (Chromium only); empty when unknown. |
+ * | app_version | text | Version of Parallel Playground that recorded the run. |
+ *
+ * Summary-only columns (per run and point; times over the measured repetitions):
+ *
+ * | column | unit | meaning |
+ * |---|---|---|
+ * | n | count | Measured repetitions at this point. |
+ * | median_ms | ms | Median wall time. |
+ * | ci95_lo_ms, ci95_hi_ms | ms | 95 % seeded percentile-bootstrap interval of the median. |
+ * | mad_ms | ms | Raw median absolute deviation (not scaled by 1.4826). |
+ * | mean_ms | ms | Mean wall time. |
+ * | sd_ms | ms | Sample standard deviation (n − 1); 0 when n = 1. |
+ * | min_ms, max_ms | ms | Fastest and slowest repetition. |
+ * | cv | ratio | sd ÷ mean. |
+ * | all_correct | boolean | Every measured repetition produced the reference digest. |
+ * | baseline_n | count | Baseline (worker-seq) repetitions used for the speedup; 0 when none. |
+ * | baseline_median_ms | ms | Median baseline wall time; empty when there is no baseline. |
+ * | speedup | ratio | median(baseline) ÷ median(measured); > 1 is faster. Empty without a baseline. |
+ * | speedup_ci95_lo, speedup_ci95_hi | ratio | 95 % bootstrap interval of the speedup. |
+ * | efficiency | ratio | speedup ÷ threads (1 = ideal); main and worker-seq use one thread. |
+ * | karp_flatt | ratio | Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N); empty for one thread. |
+ */
+
+import { analyseRecord, type PointAnalysis } from '../experiment/analysis';
+import type { RunRecord } from './run-record';
+import { PHASES, type Phase, type RunConfig } from '../model/types';
+
+// ---------------------------------------------------------------------------
+// Columns
+
+/** RunConfig field → column. Typed as a complete Record so a new RunConfig field cannot be forgotten here. */
+const CONFIG_COLUMN_OF: Record<keyof RunConfig, string> = {
+  strategy: 'strategy',
+  workers: 'workers',
+  records: 'records',
+  format: 'format',
+  job: 'job',
+  shipping: 'shipping',
+  scheduling: 'scheduling',
+  batchSize: 'batch_size',
+  poolLife: 'pool_life',
+  varlenSplit: 'varlen_split',
+  distinctKeys: 'distinct_keys',
+  keySkew: 'key_skew',
+  payloadBytes: 'payload_bytes',
+  costSkew: 'cost_skew',
+  workRounds: 'work_rounds',
+  serialFraction: 'serial_fraction',
+  seed: 'seed',
+  faultAtRecord: 'fault_at_record',
+};
+/** Column order of the config block (the object's key order above). */
+const CONFIG_FIELDS = Object.keys(CONFIG_COLUMN_OF) as (keyof RunConfig)[];
+
+const PHASE_COLUMN_OF: Record<Phase, string> = {
+  spawn: 'spawn_ms',
+  init: 'init_ms',
+  generate: 'generate_ms',
+  split: 'split_ms',
+  shipIn: 'ship_in_ms',
+  compute: 'compute_ms',
+  shipOut: 'ship_out_ms',
+  merge: 'merge_ms',
+  teardown: 'teardown_ms',
+};
+
+const RUN_COLUMNS = ['run_id', 'label', 'lesson_id', 'created_at', 'status', 'point_index'] as const;
+const ENV_COLUMNS = [
+  'user_agent',
+  'hardware_concurrency',
+  'cross_origin_isolated',
+  'shared_array_buffer',
+  'measured_cores',
+  'timer_resolution_ms',
+  'device_memory_gib',
+  'app_version',
+] as const;
+
+/** Header of samplesCsv, in order. */
+export const SAMPLE_COLUMNS: readonly string[] = Object.freeze([
+  ...RUN_COLUMNS,
+  'role',
+  'repetition',
+  ...CONFIG_FIELDS.map((f) => CONFIG_COLUMN_OF[f]),
+  'wall_ms',
+  ...PHASES.map((p) => PHASE_COLUMN_OF[p]),
+  'throughput_records_per_s',
+  'digest_records',
+  'digest_checksum',
+  'digest_table_hash',
+  'correct',
+  ...ENV_COLUMNS,
+]);
+
+/** Header of summaryCsv, in order. */
+export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([
+  ...RUN_COLUMNS,
+  ...CONFIG_FIELDS.map((f) => CONFIG_COLUMN_OF[f]),
+  'n',
+  'median_ms',
+  'ci95_lo_ms',
+  'ci95_hi_ms',
+  'mad_ms',
+  'mean_ms',
+  'sd_ms',
+  'min_ms',
+  'max_ms',
+  'cv',
+  'all_correct',
+  'baseline_n',
+  'baseline_median_ms',
+  'speedup',
+  'speedup_ci95_lo',
+  'speedup_ci95_hi',
+  'efficiency',
+  'karp_flatt',
+]);
+
+/** Unit and meaning of one column, for the README and the UI. */
+export interface ColumnDoc {
+  unit: string;
+  meaning: string;
+}
+
+const PHASE_MEANING: Record<Phase, string> = {
+  spawn: 'creating workers (0 for a warm pool)',
+  init: 'loading worker code until the first call is answered',
+  generate: 'generating the dataset',
+  split: 'cutting the data into chunks (incl. the serial index pass of varlen/index)',
+  shipIn: 'sending data to the workers',
+  compute: 'running the job itself (the parallel part)',
+  shipOut: 'sending partial results back',
+  merge: 'merging partial results on the main thread',
+  teardown: 'terminating workers (0 for a warm pool)',
+};
+
+const CONFIG_DOCS: Record<keyof RunConfig, ColumnDoc> = {
+  strategy: { unit: 'text', meaning: 'main, main-async, worker-seq or pool.' },
+  workers: { unit: 'count', meaning: 'Workers (pool) or concurrent tasks (main-async).' },
+  records: { unit: 'count', meaning: 'Records in the dataset.' },
+  format: { unit: 'text', meaning: 'Record format: fixed, varlen or csv.' },
+  job: { unit: 'text', meaning: 'parse, group or group-naive.' },
+  shipping: { unit: 'text', meaning: 'How data reaches workers: copy, transfer, shared or generate-in-worker.' },
+  scheduling: { unit: 'text', meaning: 'static (one chunk per worker) or dynamic (batches).' },
+  batchSize: { unit: 'records', meaning: 'Records per batch under dynamic scheduling.' },
+  poolLife: { unit: 'text', meaning: 'cold (workers spawned per run) or warm (reused).' },
+  varlenSplit: { unit: 'text', meaning: 'How a varlen buffer is cut: index (serial pass first) or resync.' },
+  distinctKeys: { unit: 'count', meaning: 'Distinct group keys in the data.' },
+  keySkew: { unit: 'exponent', meaning: 'Zipf exponent of the key distribution; 0 = uniform.' },
+  payloadBytes: { unit: 'bytes', meaning: 'Mean payload of a varlen / csv record.' },
+  costSkew: { unit: '0…1', meaning: 'How strongly per-record cost grows towards the end of the data.' },
+  workRounds: { unit: 'rounds', meaning: 'Integer-mixing rounds per record per unit of cost.' },
+  serialFraction: { unit: '0…1', meaning: 'Share of the sequential work forced onto one thread.' },
+  seed: { unit: 'integer', meaning: 'PRNG seed of the dataset.' },
+  faultAtRecord: { unit: 'record id', meaning: 'Test option: the record whose processing throws; empty when unset.' },
+};
+
+const RUN_DOCS: Record<(typeof RUN_COLUMNS)[number], ColumnDoc> = {
+  run_id: { unit: 'text', meaning: 'Id of the stored run (a UUID); joins the samples and summary files.' },
+  label: { unit: 'text', meaning: "The run's label as the user named it." },
+  lesson_id: { unit: 'text', meaning: 'Lesson the run came from; empty for free experiments.' },
+  created_at: { unit: 'ISO 8601 UTC', meaning: 'When the run was started.' },
+  status: {
+    unit: 'text',
+    meaning: 'complete, cancelled, failed, partial (the page closed mid-run; finished repetitions kept) or running.',
+  },
+  point_index: { unit: 'integer', meaning: "Index of the configuration point in the experiment's sweep (0-based)." },
+};
+
+const ENV_DOCS: Record<(typeof ENV_COLUMNS)[number], ColumnDoc> = {
+  user_agent: { unit: 'text', meaning: 'navigator.userAgent of the browser that ran it.' },
+  hardware_concurrency: { unit: 'count', meaning: 'navigator.hardwareConcurrency (a hint; browsers may clamp it).' },
+  cross_origin_isolated: { unit: 'boolean', meaning: 'COOP/COEP in force: SharedArrayBuffer and 5 µs timers available.' },
+  shared_array_buffer: { unit: 'boolean', meaning: 'SharedArrayBuffer could be made (the `shared` mode); empty for runs recorded before it was kept.' },
+  measured_cores: { unit: 'count', meaning: 'Workers measured to run at full speed at once; empty when the probe had not run.' },
+  timer_resolution_ms: { unit: 'ms', meaning: 'Smallest step of performance.now() observed.' },
+  device_memory_gib: { unit: 'GiB', meaning: 'navigator.deviceMemory (Chromium only); empty when unknown.' },
+  app_version: { unit: 'text', meaning: 'Version of Parallel Playground that recorded the run.' },
+};
+
+function configDocs(): Record<string, ColumnDoc> {
+  return Object.fromEntries(CONFIG_FIELDS.map((f) => [CONFIG_COLUMN_OF[f], CONFIG_DOCS[f]]));
+}
+
+/** Unit and meaning of every SAMPLE_COLUMNS entry. */
+export const SAMPLE_COLUMN_DOCS: Readonly<Record<string, ColumnDoc>> = Object.freeze({
+  ...RUN_DOCS,
+  role: {
+    unit: 'text',
+    meaning: "measured (the point's own configuration) or baseline (worker-seq on the same data, for the speedup).",
+  },
+  repetition: { unit: 'integer', meaning: 'Repetition number within the point and role (0-based).' },
+  ...configDocs(),
+  wall_ms: { unit: 'ms', meaning: 'Wall time of the whole run as the caller saw it.' },
+  ...Object.fromEntries(
+    PHASES.map((p) => [PHASE_COLUMN_OF[p], { unit: 'ms', meaning: `Time spent ${PHASE_MEANING[p]}; 0 when the phase does not apply.` }]),
+  ),
+  throughput_records_per_s: { unit: 'records/s', meaning: 'records ÷ (wall_ms / 1000); empty when wall_ms is 0.' },
+  digest_records: { unit: 'count', meaning: 'Records the run saw.' },
+  digest_checksum: {
+    unit: '16 hex digits',
+    meaning: 'Order-independent checksum of the answer. Read it as text (pandas dtype=str, R colClasses="character").',
+  },
+  digest_table_hash: { unit: '16 hex digits', meaning: 'Hash of the aggregate table (zeros for parse). Read it as text.' },
+  correct: { unit: 'boolean', meaning: 'The digest equals the sequential reference for the same data and job.' },
+  ...ENV_DOCS,
+});
+
+/** Unit and meaning of every SUMMARY_COLUMNS entry. */
+export const SUMMARY_COLUMN_DOCS: Readonly<Record<string, ColumnDoc>> = Object.freeze({
+  ...RUN_DOCS,
+  ...configDocs(),
+  n: { unit: 'count', meaning: 'Measured repetitions at this point.' },
+  median_ms: { unit: 'ms', meaning: 'Median wall time of the measured repetitions.' },
+  ci95_lo_ms: { unit: 'ms', meaning: '95 % seeded percentile-bootstrap interval of the median, lower end.' },
+  ci95_hi_ms: { unit: 'ms', meaning: '95 % seeded percentile-bootstrap interval of the median, upper end.' },
+  mad_ms: { unit: 'ms', meaning: 'Raw median absolute deviation (not scaled by 1.4826).' },
+  mean_ms: { unit: 'ms', meaning: 'Mean wall time.' },
+  sd_ms: { unit: 'ms', meaning: 'Sample standard deviation (divisor n − 1); 0 when n = 1.' },
+  min_ms: { unit: 'ms', meaning: 'Fastest measured repetition.' },
+  max_ms: { unit: 'ms', meaning: 'Slowest measured repetition.' },
+  cv: { unit: 'ratio', meaning: 'Coefficient of variation, sd ÷ mean.' },
+  all_correct: { unit: 'boolean', meaning: 'Every measured repetition produced the reference digest.' },
+  baseline_n: { unit: 'count', meaning: 'Baseline (worker-seq) repetitions behind the speedup; 0 when there are none.' },
+  baseline_median_ms: { unit: 'ms', meaning: 'Median baseline wall time; empty without a baseline.' },
+  speedup: { unit: 'ratio', meaning: 'median(baseline) ÷ median(measured); above 1 is faster. Empty without a baseline.' },
+  speedup_ci95_lo: { unit: 'ratio', meaning: '95 % bootstrap interval of the speedup, lower end.' },
+  speedup_ci95_hi: { unit: 'ratio', meaning: '95 % bootstrap interval of the speedup, upper end.' },
+  efficiency: { unit: 'ratio', meaning: 'speedup ÷ threads (1 = ideal); main and worker-seq run on one thread.' },
+  karp_flatt: {
+    unit: 'ratio',
+    meaning: 'Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N) over N threads; empty for one thread.',
+  },
+});
+
+// ---------------------------------------------------------------------------
+// Cells
+
+/**
+ * A typed cell: text is injection-guarded, numbers are written exactly, undefined is empty.
+ * `{ decimal }` is a number already spelled exactly in plain decimal (e.g. an exact sum
+ * wider than a double): written as it is, never guarded, like every number.
+ */
+export type Cell = string | number | boolean | undefined | { readonly decimal: string };
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/**
+ * A finite number in plain decimal: the shortest round-trip digits (Number#toString),
+ * with any exponent expanded, so `1e-7` is written `0.0000001` and `1e21` as 22 digits.
+ * Non-finite values have no CSV spelling and become an empty cell.
+ */
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  if (x === 0) return '0'; // also −0
+  const s = String(x);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(s);
+  if (!m) return s;
+  const [, sign, lead, frac = '', expText] = m;
+  const digits = lead + frac;
+  const point = 1 + Number(expText); // position of the decimal point within `digits`
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** A text cell, neutralised against formula injection and quoted per RFC 4180 when needed. */
+export function formatText(s: string): string {
+  const guarded = FORMULA_START.test(s) ? `'${s}` : s;
+  return NEEDS_QUOTES.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
+
+function formatCell(cell: Cell): string {
+  if (cell === undefined) return '';
+  if (typeof cell === 'number') return formatNumber(cell);
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  if (typeof cell === 'object') return cell.decimal;
+  return formatText(cell);
+}
+
+/** An RFC 4180 table: the header row, then one row per entry, CRLF after each. */
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
+  let out = header.map(formatText).join(',') + '\r\n';
+  for (const row of rows) out += row.map(formatCell).join(',') + '\r\n';
+  return out;
+}
+
+/** ISO 8601 in UTC whatever offset the record was written with. */
+function utc(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : iso;
+}
+
+function runCells(record: RunRecord, pointIndex: number): Cell[] {
+  return [
+    record.id,
+    record.label,
+    record.lessonId ?? record.experiment.lessonId,
+    utc(record.createdAt),
+    record.status,
+    pointIndex,
+  ];
+}
+
+function configCells(config: RunConfig): Cell[] {
+  return CONFIG_FIELDS.map((f) => config[f]);
+}
+
+function envCells(record: RunRecord): Cell[] {
+  const env = record.environment;
+  return [
+    env.userAgent,
+    env.hardwareConcurrency,
+    env.crossOriginIsolated,
+    env.sharedArrayBuffer,
+    env.measuredCores,
+    env.timerResolutionMs,
+    env.deviceMemoryGiB,
+    env.appVersion,
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Samples
+
+/** One row per repetition of every run, columns SAMPLE_COLUMNS. */
+export function samplesCsv(records: readonly RunRecord[]): string {
+  const rows: Cell[][] = [];
+  for (const record of records) {
+    const env = envCells(record);
+    for (const rep of record.repetitions) {
+      const s = rep.sample;
+      rows.push([
+        ...runCells(record, rep.pointIndex),
+        rep.role,
+        rep.repetition,
+        ...configCells(rep.config),
+        s.wallMs,
+        ...PHASES.map((p) => s.phasesMs[p]),
+        s.wallMs > 0 ? rep.config.records / (s.wallMs / 1000) : undefined,
+        s.digest.records,
+        s.digest.checksum,
+        s.digest.tableHash,
+        s.correct,
+        ...env,
+      ]);
+    }
+  }
+  return toCsv(SAMPLE_COLUMNS, rows);
+}
+
+// ---------------------------------------------------------------------------
+// Summary
+
+/** One summary row: the analysis' numbers for a point, formatted, never recomputed. */
+function summaryRow(record: RunRecord, p: PointAnalysis): Cell[] {
+  const stats = p.summary;
+  const s = p.speedup;
+  return [
+    ...runCells(record, p.point.index),
+    ...configCells(p.point.config),
+    p.samples.length,
+    stats?.median,
+    stats?.ci95[0],
+    stats?.ci95[1],
+    stats?.mad,
+    stats?.mean,
+    stats?.sd,
+    stats?.min,
+    stats?.max,
+    stats?.cv,
+    p.measuredCorrect,
+    p.baselineSamples.length,
+    p.baselineSummary?.median,
+    s?.ratio,
+    s?.ci95[0],
+    s?.ci95[1],
+    p.efficiency ?? undefined,
+    p.karpFlatt,
+  ];
+}
+
+/**
+ * One row per (run, configuration point) that has measured repetitions, columns
+ * SUMMARY_COLUMNS: the numbers of analyseRecord, the same the cards and charts show. Points
+ * with only baseline repetitions (a run cancelled early) have no row; their samples are in
+ * samplesCsv.
+ */
+export function summaryCsv(records: readonly RunRecord[]): string {
+  const rows: Cell[][] = [];
+  for (const record of records) {
+    for (const p of analyseRecord(record).points) if (p.samples.length > 0) rows.push(summaryRow(record, p));
+  }
+  return toCsv(SUMMARY_COLUMNS, rows);
+}

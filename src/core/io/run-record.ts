@@ -1,0 +1,516 @@
+/**
+ * A stored run: the experiment, the environment and every raw repetition, under a schema
+ * version. The raw samples are the source of truth; anything summarised (the CSV summary,
+ * the history's one-line summary, the optional `summaries` cache) is derivable from them.
+ *
+ * The valibot schemas are strict about types (unknown fields are refused, numbers must be
+ * finite) and bounded (string lengths, array sizes), so a corrupt or hostile record is
+ * refused with the path of the first problem instead of reaching a chart or a CSV. Bounds
+ * are sanity limits, deliberately wider than the form's limits in config.ts, so a run that
+ * was valid when recorded stays loadable when those limits change.
+ */
+
+import * as v from 'valibot';
+import {
+  FORMATS,
+  JOBS,
+  PHASES,
+  POOL_LIVES,
+  SCHEDULINGS,
+  SHIPPINGS,
+  STRATEGIES,
+  SWEEP_PARAMS,
+  VARLEN_SPLITS,
+  type Digest,
+  type ExperimentConfig,
+  type Phase,
+  type RepetitionRecord,
+  type RunConfig,
+  type RunStatus,
+  type Sample,
+  type Span,
+  type SweepAxis,
+} from '../model/types';
+
+/** The record layout this app writes. Older records are migrated on load (see `migrate`). */
+export const SCHEMA_VERSION = 1;
+
+/** Sanity bounds of a stored record. Wider than the form's limits on purpose (see the file comment). */
+export const LIMITS = {
+  idChars: 64,
+  labelChars: 200,
+  lessonIdChars: 64,
+  appVersionChars: 64,
+  userAgentChars: 2048,
+  errorChars: 10_000,
+  /** Repetition records in one run (points × repetitions × roles). */
+  repetitions: 500_000,
+  /** Busy spans in one sample (dynamic scheduling with tiny batches makes many). */
+  spansPerSample: 1_000_000,
+  workers: 1024,
+  records: 1_000_000_000,
+  sweepAxes: 2,
+  sweepValues: 1000,
+  sweepValueChars: 64,
+  warmups: 10_000,
+  experimentRepetitions: 100_000,
+  /** Points in one experiment (the sweep's cross product). */
+  points: 1_000_000,
+} as const;
+
+/** What a run records about the browser it ran in (the live page's view is engine/environment's EnvironmentInfo). */
+export interface RecordedEnvironment {
+  userAgent: string;
+  /** navigator.hardwareConcurrency; browsers may clamp or invent it (privacy), so it is a hint. */
+  hardwareConcurrency: number;
+  /** COOP/COEP were in force: the precondition for SharedArrayBuffer and fine timers. */
+  crossOriginIsolated: boolean;
+  /** Smallest positive step of performance.now() observed, ms. */
+  timerResolutionMs: number;
+  /** navigator.deviceMemory in GiB (Chromium only, rounded and capped by the browser), when present. */
+  deviceMemoryGiB?: number;
+  appVersion: string;
+  /**
+   * A SharedArrayBuffer could really be made (the `shared` mode); isolation alone is not enough
+   * in every engine (WebKitGTK is isolated and has none). Absent in runs recorded before this was kept.
+   */
+  sharedArrayBuffer?: boolean;
+  /** Atomics.waitAsync existed. */
+  atomicsWaitAsync?: boolean;
+  /** Module workers started. */
+  moduleWorkers?: boolean;
+  /** Workers measured to run at full speed at once, when the capacity probe had run. */
+  measuredCores?: number;
+}
+
+/**
+ * A cached per-point summary. Optional and never authoritative: it can always be recomputed
+ * from `repetitions` with src/core/stats, and the CSV summary is.
+ */
+export interface PointSummary {
+  pointIndex: number;
+  role: 'measured' | 'baseline';
+  n: number;
+  medianMs: number;
+  ci95LoMs: number;
+  ci95HiMs: number;
+}
+
+/** One stored run, schema version 1. */
+export interface RunRecord {
+  /** Opaque id, letters, digits, `-` and `_` (crypto.randomUUID() at creation). */
+  id: string;
+  /** ISO 8601 time the run was created, e.g. 2025-01-31T12:00:00.000Z. */
+  createdAt: string;
+  /** The user's name for the run; free text, may be empty. */
+  label: string;
+  lessonId?: string;
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** Version of the app that recorded the run. */
+  appVersion: string;
+  experiment: ExperimentConfig;
+  environment: RecordedEnvironment;
+  /** 'running' read back from storage by a page that is not running it means the page died: see `presentStatus`. */
+  status: RunStatus;
+  /** Why the run failed (status 'failed'), when known. */
+  error?: string;
+  /** Every finished repetition with its raw sample, in the order they finished. */
+  repetitions: RepetitionRecord[];
+  /** The one baseline run other runs are compared with (at most one stored run has it). */
+  pinned?: boolean;
+  summaries?: PointSummary[];
+}
+
+// ---------------------------------------------------------------------------
+// Schemas
+
+const finite = v.pipe(v.number(), v.finite('expected a finite number'));
+const nonNegative = v.pipe(v.number(), v.finite('expected a finite number'), v.minValue(0));
+const int = (min: number, max: number) =>
+  v.pipe(v.number(), v.integer('expected an integer'), v.minValue(min), v.maxValue(max));
+const numberIn = (min: number, max: number) =>
+  v.pipe(v.number(), v.finite('expected a finite number'), v.minValue(min), v.maxValue(max));
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const hex16 = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{16}$/, 'expected 16 hex digits'));
+
+/** Letters, digits, `-`, `_`: safe as a storage key part and a file name. */
+export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const runId = v.pipe(v.string(), v.regex(RUN_ID_PATTERN, 'expected 1–64 letters, digits, "-" or "_"'));
+
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const isoTime = v.pipe(
+  v.string(),
+  v.maxLength(40),
+  v.regex(ISO_8601, 'expected an ISO 8601 time such as 2025-01-31T12:00:00.000Z'),
+  v.check((s) => Number.isFinite(Date.parse(s)), 'expected a real calendar time'),
+);
+
+const SPAN_KINDS = ['generate', 'index', 'serial', 'compute', 'ship-in', 'ship-out', 'merge', 'init'] as const;
+const RUN_STATUSES = ['running', 'complete', 'cancelled', 'failed', 'partial'] as const;
+const ROLES = ['measured', 'baseline'] as const;
+
+export const RunConfigSchema = v.strictObject({
+  seed: int(0, 2 ** 32 - 1),
+  records: int(0, LIMITS.records),
+  format: v.picklist(FORMATS),
+  distinctKeys: int(1, 2 ** 32),
+  keySkew: numberIn(0, 64),
+  payloadBytes: int(0, 1 << 20),
+  costSkew: numberIn(0, 1),
+  job: v.picklist(JOBS),
+  workRounds: int(0, LIMITS.records),
+  faultAtRecord: v.optional(int(0, 2 ** 32 - 1)),
+  strategy: v.picklist(STRATEGIES),
+  workers: int(1, LIMITS.workers),
+  shipping: v.picklist(SHIPPINGS),
+  scheduling: v.picklist(SCHEDULINGS),
+  batchSize: int(0, LIMITS.records),
+  poolLife: v.picklist(POOL_LIVES),
+  varlenSplit: v.picklist(VARLEN_SPLITS),
+  serialFraction: numberIn(0, 1),
+});
+
+const phaseEntries = Object.fromEntries(PHASES.map((p) => [p, finite])) as Record<Phase, typeof finite>;
+export const PhasesSchema = v.strictObject(phaseEntries);
+
+export const SpanSchema = v.strictObject({
+  worker: int(-1, LIMITS.workers),
+  kind: v.picklist(SPAN_KINDS),
+  startMs: finite,
+  endMs: finite,
+  records: v.optional(int(0, LIMITS.records)),
+});
+
+export const DigestSchema = v.strictObject({
+  records: int(0, LIMITS.records),
+  checksum: hex16,
+  tableHash: hex16,
+});
+
+export const SampleSchema = v.strictObject({
+  wallMs: nonNegative,
+  phasesMs: PhasesSchema,
+  spans: v.pipe(v.array(SpanSchema), v.maxLength(LIMITS.spansPerSample)),
+  recordsPerWorker: v.pipe(v.array(int(0, LIMITS.records)), v.maxLength(LIMITS.workers)),
+  batchesPerWorker: v.pipe(v.array(int(0, LIMITS.records)), v.maxLength(LIMITS.workers)),
+  digest: DigestSchema,
+  correct: v.boolean(),
+  startedAtMs: finite,
+  message: v.optional(text(LIMITS.labelChars * 4)),
+});
+
+export const RepetitionSchema = v.strictObject({
+  pointIndex: int(0, LIMITS.points),
+  repetition: int(0, LIMITS.experimentRepetitions),
+  role: v.picklist(ROLES),
+  config: RunConfigSchema,
+  sample: SampleSchema,
+});
+
+const SweepAxisSchema = v.strictObject({
+  param: v.picklist(SWEEP_PARAMS),
+  values: v.pipe(
+    v.array(v.union([finite, text(LIMITS.sweepValueChars)])),
+    v.maxLength(LIMITS.sweepValues),
+  ),
+});
+
+export const ExperimentSchema = v.strictObject({
+  base: RunConfigSchema,
+  sweep: v.pipe(v.array(SweepAxisSchema), v.maxLength(LIMITS.sweepAxes)),
+  warmups: int(0, LIMITS.warmups),
+  repetitions: int(0, LIMITS.experimentRepetitions),
+  shuffleSeed: v.optional(int(0, 2 ** 32 - 1)),
+  fixedOrder: v.optional(v.boolean()),
+  lessonId: v.optional(text(LIMITS.lessonIdChars)),
+});
+
+export const EnvironmentSchema = v.strictObject({
+  userAgent: text(LIMITS.userAgentChars),
+  hardwareConcurrency: int(0, 1 << 16),
+  crossOriginIsolated: v.boolean(),
+  timerResolutionMs: nonNegative,
+  deviceMemoryGiB: v.optional(nonNegative),
+  appVersion: text(LIMITS.appVersionChars),
+  sharedArrayBuffer: v.optional(v.boolean()),
+  atomicsWaitAsync: v.optional(v.boolean()),
+  moduleWorkers: v.optional(v.boolean()),
+  measuredCores: v.optional(int(1, 1 << 16)),
+});
+
+const PointSummarySchema = v.strictObject({
+  pointIndex: int(0, LIMITS.points),
+  role: v.picklist(ROLES),
+  n: int(0, LIMITS.repetitions),
+  medianMs: nonNegative,
+  ci95LoMs: nonNegative,
+  ci95HiMs: nonNegative,
+});
+
+export const RunStatusSchema = v.picklist(RUN_STATUSES);
+
+export const RunRecordSchema = v.strictObject({
+  id: runId,
+  createdAt: isoTime,
+  label: text(LIMITS.labelChars),
+  lessonId: v.optional(text(LIMITS.lessonIdChars)),
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  appVersion: text(LIMITS.appVersionChars),
+  experiment: ExperimentSchema,
+  environment: EnvironmentSchema,
+  status: RunStatusSchema,
+  error: v.optional(text(LIMITS.errorChars)),
+  repetitions: v.pipe(v.array(RepetitionSchema), v.maxLength(LIMITS.repetitions)),
+  pinned: v.optional(v.boolean()),
+  summaries: v.optional(v.pipe(v.array(PointSummarySchema), v.maxLength(LIMITS.repetitions))),
+});
+
+/** A label as `rename` and `create` accept it. */
+export const LabelSchema = text(LIMITS.labelChars);
+
+// Compile-time guard: the schemas and the shared types must describe the same shapes, so a
+// field added to types.ts fails the build here instead of being refused (or dropped) at runtime.
+type SameShape<A, B> = [A] extends [B]
+  ? [B] extends [A]
+    ? [keyof A] extends [keyof B]
+      ? [keyof B] extends [keyof A]
+        ? true
+        : false
+      : false
+    : false
+  : false;
+const schemasMatchTypes: [
+  SameShape<RunConfig, v.InferOutput<typeof RunConfigSchema>>,
+  SameShape<Record<Phase, number>, v.InferOutput<typeof PhasesSchema>>,
+  SameShape<Span, v.InferOutput<typeof SpanSchema>>,
+  SameShape<Digest, v.InferOutput<typeof DigestSchema>>,
+  SameShape<Sample, v.InferOutput<typeof SampleSchema>>,
+  SameShape<RepetitionRecord, v.InferOutput<typeof RepetitionSchema>>,
+  SameShape<SweepAxis, v.InferOutput<typeof SweepAxisSchema>>,
+  SameShape<ExperimentConfig, v.InferOutput<typeof ExperimentSchema>>,
+  SameShape<RecordedEnvironment, v.InferOutput<typeof EnvironmentSchema>>,
+  SameShape<PointSummary, v.InferOutput<typeof PointSummarySchema>>,
+  SameShape<RunStatus, v.InferOutput<typeof RunStatusSchema>>,
+  SameShape<RunRecord, v.InferOutput<typeof RunRecordSchema>>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true];
+void schemasMatchTypes;
+
+// ---------------------------------------------------------------------------
+// Issues → messages that name the path: "runs[3].experiment.base.workers: expected number, got string"
+
+/** A path into a value, as `a.b[3].c`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+
+type AnyIssue = v.BaseIssue<unknown>;
+
+function issuePath(issue: AnyIssue): (string | number)[] {
+  return (issue.path ?? []).map((item) => {
+    const key: unknown = item.key;
+    return typeof key === 'number' ? key : String(key);
+  });
+}
+
+function describeIssue(issue: AnyIssue): string {
+  // strict_object reports a missing key as expected '"key"' and an unknown one as expected 'never'.
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'unknown field (not part of the record format)';
+  if (issue.type === 'strict_object' && issue.expected?.startsWith('"')) return 'missing (required)';
+  if (issue.kind === 'schema') {
+    const got = issue.type === 'picklist' || issue.type === 'literal' ? issue.received : kindOf(issue.input);
+    return `expected ${issue.expected ?? issue.type}, got ${got}`;
+  }
+  if (issue.type === 'regex' || issue.type === 'check' || issue.type === 'integer' || issue.type === 'finite') {
+    return `${issue.message}, got ${issue.received}`;
+  }
+  if (issue.expected !== null) return `expected ${issue.expected}, got ${issue.received}`;
+  return issue.message;
+}
+
+/** Turns valibot issues into "path: problem" lines (at most `max`, then a count of the rest). */
+export function formatIssues(issues: readonly AnyIssue[], prefix: readonly (string | number)[] = [], max = 10): string[] {
+  const lines = issues.slice(0, max).map((issue) => {
+    const path = formatPath([...prefix, ...issuePath(issue)]);
+    return `${path || '(top level)'}: ${describeIssue(issue)}`;
+  });
+  if (issues.length > max) lines.push(`… and ${issues.length - max} more problems`);
+  return lines;
+}
+
+// ---------------------------------------------------------------------------
+// Validation and migration
+
+/** Why a record could not be read. */
+export type RecordErrorCode = 'not-an-object' | 'unknown-version' | 'newer-version' | 'migration-failed' | 'invalid';
+
+export interface RecordFailure {
+  ok: false;
+  code: RecordErrorCode;
+  /** One line for a banner; `issues` has the detail. */
+  message: string;
+  issues: string[];
+}
+
+export type RecordResult<T> = { ok: true; value: T } | RecordFailure;
+
+function failure(code: RecordErrorCode, message: string, issues: string[] = [message]): RecordFailure {
+  return { ok: false, code, message, issues };
+}
+
+/** Validates a value as a v1 RunRecord: a fresh, plain copy on success, every problem with its path on failure. */
+export function validateRecord(value: unknown, pathPrefix: readonly (string | number)[] = []): RecordResult<RunRecord> {
+  const parsed = v.safeParse(RunRecordSchema, value, { abortPipeEarly: true });
+  if (parsed.success) return { ok: true, value: parsed.output };
+  const issues = formatIssues(parsed.issues, pathPrefix);
+  return failure('invalid', issues[0], issues);
+}
+
+/** Validates one repetition (as appendRepetition receives it). */
+export function validateRepetition(value: unknown, pathPrefix: readonly (string | number)[] = []): RecordResult<RepetitionRecord> {
+  const parsed = v.safeParse(RepetitionSchema, value, { abortPipeEarly: true });
+  if (parsed.success) return { ok: true, value: parsed.output };
+  const issues = formatIssues(parsed.issues, pathPrefix);
+  return failure('invalid', issues[0], issues);
+}
+
+/**
+ * One migration step: takes a record of version k (a plain object already known to carry
+ * that version) and returns the same record in version k + 1. Steps must not mutate their input.
+ */
+export type MigrationStep = (record: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
+/** Migration steps keyed by the version they migrate FROM. */
+export type Migrations = Readonly<Partial<Record<number, MigrationStep>>>;
+
+/** The app's migrations. Version 1 is the first released layout, so there are none yet. */
+export const MIGRATIONS: Migrations = {};
+
+export interface MigrateOptions {
+  /** The steps to use (tests inject fabricated ones); default MIGRATIONS. */
+  migrations?: Migrations;
+  /** The version of a record that carries no schemaVersion (e.g. the import file's version). */
+  assumeVersion?: number;
+  /** Prefix for issue paths, e.g. ['runs', 3]. */
+  pathPrefix?: readonly (string | number)[];
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * Brings a stored or imported record of any known version up to SCHEMA_VERSION, then
+ * validates it. A version newer than this app, or one with no migration path, is refused
+ * with a message naming the version.
+ */
+export function migrate(input: unknown, options: MigrateOptions = {}): RecordResult<RunRecord> & { fromVersion?: number } {
+  const prefix = options.pathPrefix ?? [];
+  const where = formatPath(prefix);
+  const at = where ? `${where}: ` : '';
+  if (!isPlainObject(input)) return failure('not-an-object', `${at}expected a run record (an object), got ${kindOf(input)}`);
+  const migrations = options.migrations ?? MIGRATIONS;
+  const declared = input.schemaVersion ?? options.assumeVersion;
+  if (typeof declared !== 'number' || !Number.isInteger(declared) || declared < 0) {
+    const got = declared === undefined ? 'none' : JSON.stringify(declared);
+    return failure('unknown-version', `${at}unknown schemaVersion ${got}; this app reads versions up to ${SCHEMA_VERSION}`);
+  }
+  if (declared > SCHEMA_VERSION) {
+    return failure(
+      'newer-version',
+      `${at}schemaVersion ${declared} is newer than this app understands (up to ${SCHEMA_VERSION}); open it with a newer Parallel Playground`,
+    );
+  }
+  let current: Record<string, unknown> = input;
+  for (let version = declared; version < SCHEMA_VERSION; version++) {
+    const step = migrations[version];
+    if (!step) {
+      return failure('unknown-version', `${at}schemaVersion ${version} has no migration to ${version + 1}; this app reads version ${SCHEMA_VERSION}`);
+    }
+    try {
+      current = { ...step(current), schemaVersion: version + 1 };
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      return failure('migration-failed', `${at}migrating from schemaVersion ${version} to ${version + 1} failed: ${why}`);
+    }
+  }
+  const validated = validateRecord(current, prefix);
+  return validated.ok ? { ...validated, fromVersion: declared } : validated;
+}
+
+// ---------------------------------------------------------------------------
+// Creation and presentation
+
+/** A new random run id (a UUID). */
+export function newRunId(): string {
+  return crypto.randomUUID();
+}
+
+export interface NewRunInput {
+  label: string;
+  experiment: ExperimentConfig;
+  environment: RecordedEnvironment;
+  lessonId?: string;
+  /** Defaults to now; injectable for tests. */
+  now?: Date;
+  /** Defaults to newRunId(). */
+  id?: string;
+}
+
+/** A fresh 'running' record with no repetitions yet, ready for History.create. */
+export function newRunRecord(input: NewRunInput): RunRecord {
+  const lessonId = input.lessonId ?? input.experiment.lessonId;
+  return {
+    id: input.id ?? newRunId(),
+    createdAt: (input.now ?? new Date()).toISOString(),
+    label: input.label,
+    ...(lessonId !== undefined ? { lessonId } : {}),
+    schemaVersion: SCHEMA_VERSION,
+    appVersion: input.environment.appVersion,
+    experiment: input.experiment,
+    environment: input.environment,
+    status: 'running',
+    repetitions: [],
+  };
+}
+
+/**
+ * The status to show. A record still 'running' that this page is not writing was left
+ * behind by a page that died mid-run: it holds what finished, so it is 'partial'.
+ */
+export function presentStatus(status: RunStatus, runningHere: boolean): RunStatus {
+  return status === 'running' && !runningHere ? 'partial' : status;
+}
+
+function grouped(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** A one-line description for the history list, from the config and the repetition count only. */
+export function summaryLine(experiment: ExperimentConfig, repetitionCount: number): string {
+  const b = experiment.base;
+  const parts = [
+    b.strategy === 'pool' || b.strategy === 'main-async' ? `${b.strategy} ×${b.workers}` : b.strategy,
+    `${b.job} ${b.format}`,
+    `${grouped(b.records)} records`,
+  ];
+  for (const axis of experiment.sweep) parts.push(`${axis.param}: ${axis.values.map(String).join(', ')}`);
+  parts.push(`${repetitionCount} ${repetitionCount === 1 ? 'sample' : 'samples'}`);
+  const line = parts.join(' · ');
+  return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+}

@@ -1,0 +1,261 @@
+/**
+ * The experiment in the URL hash, so a link reproduces it: `#v=1&records=1000000&sweep=workers:1,2,4`.
+ * Only fields that differ from DEFAULT_EXPERIMENT are written. Decoding never throws: a bad
+ * field falls back to its default and the returned notice says what was wrong.
+ */
+import {
+  DEFAULT_EXPERIMENT,
+  cloneExperiment,
+  fieldErrors,
+  parseNumberText,
+  FIELDS,
+  RUN_FIELDS,
+  type EnvFacts,
+  type ErrorKey,
+  type FieldId,
+} from '../model/config';
+import { SWEEP_PARAMS, type ExperimentConfig, type RunConfig, type SweepAxis, type SweepParam } from '../model/types';
+
+/** The hash format version this module writes and reads. */
+export const HASH_VERSION = 1;
+
+/** Hash key of every field, short but readable. */
+const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = {
+  job: 'job',
+  format: 'format',
+  records: 'records',
+  seed: 'seed',
+  distinctKeys: 'keys',
+  keySkew: 'skew',
+  payloadBytes: 'payload',
+  costSkew: 'costskew',
+  workRounds: 'work',
+  strategy: 'strategy',
+  workers: 'workers',
+  shipping: 'ship',
+  scheduling: 'sched',
+  batchSize: 'batch',
+  poolLife: 'pool',
+  varlenSplit: 'split',
+  serialFraction: 'serial',
+  faultAtRecord: 'fault',
+  warmups: 'warmups',
+  repetitions: 'reps',
+  shuffleSeed: 'shuffle',
+  lessonId: 'lesson',
+};
+/** `order=fixed` turns off the counterbalanced run order (the default, so never written). */
+const ORDER_KEY = 'order';
+const FIELD_OF_KEY = new Map<string, FieldId | 'lessonId'>(
+  Object.entries(KEYS).map(([field, key]) => [key, field as FieldId | 'lessonId']),
+);
+// faultAtRecord is a test option, but a link must still reproduce a run that used it.
+const BASE_FIELDS: readonly (keyof RunConfig)[] = [...RUN_FIELDS, 'faultAtRecord'];
+
+/** Sweep parameter ⇄ the name written inside `sweep=`. */
+function sweepKey(param: SweepParam): string {
+  return KEYS[param];
+}
+function sweepParamOf(name: string): SweepParam | undefined {
+  const field = FIELD_OF_KEY.get(name) ?? name;
+  return (SWEEP_PARAMS as readonly string[]).includes(field) ? (field as SweepParam) : undefined;
+}
+
+// Identifiers and numbers are written as they are; anything else is percent-encoded.
+function enc(v: string | number): string {
+  return encodeURIComponent(String(v));
+}
+
+function sweepText(sweep: readonly SweepAxis[]): string {
+  return JSON.stringify(sweep.map((a) => [a.param, a.values]));
+}
+
+/** Encodes an experiment as a hash body (without '#'): `v=1` then the non-default fields. */
+export function encodeHash(experiment: ExperimentConfig): string {
+  const parts = [`v=${HASH_VERSION}`];
+  const base = experiment.base;
+  const def = DEFAULT_EXPERIMENT.base;
+  for (const field of BASE_FIELDS) {
+    const value = base[field];
+    if (value === undefined || Object.is(value, def[field])) continue;
+    parts.push(`${KEYS[field]}=${enc(value)}`);
+  }
+  if (experiment.warmups !== DEFAULT_EXPERIMENT.warmups) parts.push(`${KEYS.warmups}=${enc(experiment.warmups)}`);
+  if (experiment.repetitions !== DEFAULT_EXPERIMENT.repetitions) {
+    parts.push(`${KEYS.repetitions}=${enc(experiment.repetitions)}`);
+  }
+  if (experiment.shuffleSeed !== undefined) parts.push(`${KEYS.shuffleSeed}=${enc(experiment.shuffleSeed)}`);
+  if (experiment.fixedOrder === true) parts.push(`${ORDER_KEY}=fixed`);
+  if (experiment.lessonId !== undefined) parts.push(`${KEYS.lessonId}=${enc(experiment.lessonId)}`);
+  if (sweepText(experiment.sweep) !== sweepText(DEFAULT_EXPERIMENT.sweep)) {
+    if (experiment.sweep.length === 0) parts.push('sweep=none');
+    for (const axis of experiment.sweep) {
+      parts.push(`sweep=${sweepKey(axis.param)}:${axis.values.map(enc).join(',')}`);
+    }
+  }
+  return parts.join('&');
+}
+
+/** What decoding a hash gives: always a usable experiment, and a notice when something was dropped. */
+export interface DecodedHash {
+  experiment: ExperimentConfig;
+  /** Human-readable account of what in the link was wrong and ignored; undefined when all was used. */
+  notice?: string;
+  /** True when the hash held settings (even partly bad ones) rather than nothing. */
+  fromLink: boolean;
+}
+
+function safeDecode(s: string): string | undefined {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decodes a hash (with or without '#') against this machine's limits. Empty or foreign
+ * hashes (no `key=value` pair, e.g. `#results`) give the defaults silently; bad fields give
+ * their defaults and a notice naming them.
+ */
+export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  const defaults = (): ExperimentConfig => cloneExperiment(DEFAULT_EXPERIMENT);
+  if (!body.includes('=')) return { experiment: defaults(), fromLink: false };
+
+  const problems: string[] = [];
+  const pairs: [string, string][] = [];
+  for (const part of body.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const value = safeDecode(eq < 0 ? '' : part.slice(eq + 1));
+    if (key === undefined || value === undefined) {
+      problems.push(`"${part}" is not readable`);
+      continue;
+    }
+    pairs.push([key, value]);
+  }
+
+  const version = pairs.filter(([k]) => k === 'v').map(([, v]) => v);
+  if (version.length === 0) {
+    return fail('it has no version (v=1)');
+  }
+  if (version[version.length - 1] !== String(HASH_VERSION)) {
+    return fail(`it is version v=${version[version.length - 1]}, and this app reads v=${HASH_VERSION}`);
+  }
+
+  const experiment = defaults();
+  const fromHash = new Set<ErrorKey>();
+  const rawOf = new Map<ErrorKey, string>();
+  const sweep: SweepAxis[] = [];
+  let sweepGiven = false;
+  for (const [key, value] of pairs) {
+    if (key === 'v') continue;
+    if (key === ORDER_KEY) {
+      if (value === 'fixed') experiment.fixedOrder = true;
+      else if (value !== 'counterbalanced') problems.push(`${ORDER_KEY} "${value}" is not fixed or counterbalanced`);
+      continue;
+    }
+    if (key === 'sweep') {
+      sweepGiven = true;
+      if (value === 'none') continue;
+      const colon = value.indexOf(':');
+      const param = colon < 0 ? undefined : sweepParamOf(value.slice(0, colon));
+      if (param === undefined) {
+        problems.push(`sweep "${value}" is not parameter:value,value,… with a parameter of ${SWEEP_PARAMS.join(', ')}`);
+        sweepGiven = false;
+        sweep.length = 0;
+        break;
+      }
+      const items = value.slice(colon + 1).split(',');
+      const values = FIELDS[param].kind === 'choice' ? items : items.map(parseNumberText);
+      sweep.push({ param, values });
+      continue;
+    }
+    const field = FIELD_OF_KEY.get(key);
+    if (field === undefined) {
+      problems.push(`unknown setting "${key}"`);
+      continue;
+    }
+    fromHash.add(field);
+    rawOf.set(field, value);
+    if (field === 'lessonId') {
+      experiment.lessonId = value;
+    } else if (field === 'warmups' || field === 'repetitions' || field === 'shuffleSeed') {
+      experiment[field] = parseNumberText(value);
+    } else {
+      const spec = FIELDS[field];
+      const parsed = spec.kind === 'choice' ? value : parseNumberText(value);
+      (experiment.base as unknown as Record<string, unknown>)[field] = parsed;
+    }
+  }
+  if (sweepGiven) {
+    experiment.sweep = sweep;
+    sweep.forEach((_, i) => fromHash.add(`sweep.${i}`));
+    fromHash.add('sweep');
+  }
+
+  // Fields from the link that break a rule go back to their defaults; repeat, since one
+  // field's range can depend on another (batch size on records).
+  for (let round = 0; round < 4; round++) {
+    const errors = fieldErrors(experiment, env);
+    const keys = Object.keys(errors) as ErrorKey[];
+    if (keys.length === 0) {
+      return problems.length > 0
+        ? { experiment, notice: noticeText(problems), fromLink: true }
+        : { experiment, fromLink: true };
+    }
+    let reverted = false;
+    for (const k of keys) {
+      const msg = errors[k] as string;
+      if (k === 'sweep' || k.startsWith('sweep.')) {
+        if (fromHash.has('sweep')) {
+          experiment.sweep = cloneExperiment(DEFAULT_EXPERIMENT).sweep;
+          fromHash.delete('sweep');
+          problems.push(msg);
+          reverted = true;
+        }
+        continue;
+      }
+      if (!fromHash.has(k)) continue;
+      fromHash.delete(k);
+      reverted = true;
+      const raw = rawOf.get(k);
+      problems.push(`${msg} (got "${raw}")`);
+      revertField(experiment, k as FieldId | 'lessonId');
+    }
+    if (!reverted) break;
+  }
+  // What is left conflicts with defaults in a way reverting single fields cannot fix.
+  return fail(problems.length > 0 ? problems.join('; ') : 'its settings do not fit together');
+
+  function fail(why: string): DecodedHash {
+    return {
+      experiment: defaults(),
+      notice: `The settings in this link were not used: ${why}. Showing the defaults.`,
+      fromLink: true,
+    };
+  }
+}
+
+function revertField(experiment: ExperimentConfig, field: FieldId | 'lessonId'): void {
+  switch (field) {
+    case 'lessonId':
+    case 'shuffleSeed':
+    case 'faultAtRecord':
+      if (field === 'faultAtRecord') delete experiment.base.faultAtRecord;
+      else delete experiment[field];
+      return;
+    case 'warmups':
+    case 'repetitions':
+      experiment[field] = DEFAULT_EXPERIMENT[field];
+      return;
+    default:
+      (experiment.base as unknown as Record<string, unknown>)[field] = DEFAULT_EXPERIMENT.base[field];
+  }
+}
+
+function noticeText(problems: string[]): string {
+  return `Some settings in this link were not used, and their defaults are shown: ${problems.join('; ')}.`;
+}

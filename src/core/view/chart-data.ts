@@ -1,0 +1,535 @@
+/**
+ * Pure view-model builders for the charts, the result cards and the "show data" tables.
+ * Each chart component takes one of these plain models; everything that can be wrong
+ * about a chart (sorting, log-scale gaps, model curves, jitter, idle time) lives here,
+ * where Node tests can check it with exact numbers.
+ */
+import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN, type ChangeVerdict } from '../stats';
+import { PHASES, type Phase, type Span } from '../model/types';
+
+/** A plain table: what DataTable shows beside every chart, and what a person copies. */
+export interface TableModel {
+  caption: string;
+  columns: string[];
+  rows: string[][];
+}
+
+/** Fixed-decimal text for table cells (copyable, no thousands separators). */
+function cell(n: number | undefined, digits = 3): string {
+  if (n === undefined || Number.isNaN(n)) return '';
+  if (!Number.isFinite(n)) return n > 0 ? '∞' : '−∞';
+  return n.toFixed(digits);
+}
+
+/** "1 worker" / "3 workers": n and the form that goes with it. */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+// ---------------------------------------------------------------------------
+// a. Time vs records (log–log), one line per worker count.
+
+/** One measured configuration as the time-vs-records chart needs it. */
+export interface TimeRow {
+  workers: number;
+  /** Series name when worker count alone is ambiguous (e.g. "1 worker (worker-seq)"). */
+  series?: string;
+  records: number;
+  medianMs: number;
+  /** 95 % confidence interval of the median, ms. */
+  ciLoMs: number;
+  ciHiMs: number;
+}
+export interface TimePoint {
+  records: number;
+  medianMs: number;
+  ciLo: number;
+  ciHi: number;
+}
+export interface TimeSeries {
+  key: string;
+  label: string;
+  workers: number;
+  points: TimePoint[];
+}
+export interface TimeVsRecordsModel {
+  series: TimeSeries[];
+  breakEven?: { records: number; label: string };
+  /** Why no break-even is marked, when there is none ("No break-even: the 2-worker run is never faster …"). */
+  noBreakEven?: string;
+  /** Rows left out because a log axis cannot show 0 records or 0 ms. */
+  omitted: number;
+}
+
+/** Groups rows into one series per worker count (or given series name), sorted for drawing. */
+export function buildTimeVsRecords(
+  rows: readonly TimeRow[],
+  breakEven?: { records: number; workers?: number } | null,
+  noBreakEven?: string,
+): TimeVsRecordsModel {
+  const byKey = new Map<string, TimeSeries>();
+  let omitted = 0;
+  for (const r of rows) {
+    if (!(r.records > 0) || !(r.medianMs > 0)) {
+      omitted++;
+      continue;
+    }
+    const key = r.series ?? `w${r.workers}`;
+    let s = byKey.get(key);
+    if (!s) {
+      s = { key, label: r.series ?? plural(r.workers, 'worker', 'workers'), workers: r.workers, points: [] };
+      byKey.set(key, s);
+    }
+    s.points.push({
+      records: r.records,
+      medianMs: r.medianMs,
+      ciLo: Math.max(Number.MIN_VALUE, Math.min(r.ciLoMs, r.medianMs)),
+      ciHi: Math.max(r.ciHiMs, r.medianMs),
+    });
+  }
+  const series = [...byKey.values()].sort((a, b) => a.workers - b.workers || a.label.localeCompare(b.label));
+  for (const s of series) s.points.sort((a, b) => a.records - b.records);
+  const model: TimeVsRecordsModel = { series, omitted };
+  if (breakEven && Number.isFinite(breakEven.records) && breakEven.records > 0) {
+    const who = breakEven.workers !== undefined ? ` (${plural(breakEven.workers, 'worker', 'workers')} vs 1)` : '';
+    model.breakEven = {
+      records: breakEven.records,
+      label: `Break-even ≈ ${Math.round(breakEven.records).toLocaleString('en-US')} records${who}`,
+    };
+  } else if (noBreakEven) {
+    model.noBreakEven = noBreakEven;
+  }
+  return model;
+}
+
+/** The data table behind the time-vs-records chart. */
+export function timeVsRecordsTable(m: TimeVsRecordsModel): TableModel {
+  const rows = m.series.flatMap((s) =>
+    s.points.map((p) => [s.label, String(p.records), cell(p.medianMs), cell(p.ciLo), cell(p.ciHi)]),
+  );
+  return {
+    caption:
+      'Median time per record count' +
+      (m.breakEven ? `; ${m.breakEven.label}` : m.noBreakEven ? `; ${m.noBreakEven}` : '') +
+      (m.omitted > 0 ? `; ${plural(m.omitted, 'row', 'rows')} with 0 records or 0 ms not drawn on the log axes` : ''),
+    columns: ['Series', 'Records', 'Median ms', '95% CI low ms', '95% CI high ms'],
+    rows,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// b. Speedup vs workers, with ideal, Amdahl and USL curves.
+
+export interface SpeedupPoint {
+  workers: number;
+  speedup: number;
+  ciLo: number;
+  ciHi: number;
+}
+/** Universal Scalability Law parameters: X(N) = λN / (1 + σ(N−1) + κN(N−1)). */
+export interface UslParams {
+  sigma: number;
+  kappa: number;
+  /** Throughput of one worker in the model, records/s. */
+  lambda: number;
+  /** Measured baseline (worker-seq) throughput, records/s; speedup = X(N) / this. Defaults to λ. */
+  baselineThroughput?: number;
+}
+export interface XY {
+  x: number;
+  y: number;
+}
+export interface SpeedupModel {
+  points: SpeedupPoint[];
+  amdahl?: { p: number; ceiling: number };
+  usl?: UslParams & { peakN: number };
+  maxWorkers: number;
+  /** This machine's reported core count, marked on the chart when given. */
+  cores?: number;
+  ideal: XY[];
+  amdahlCurve: XY[];
+  uslCurve: XY[];
+  /** The USL peak, when it falls inside the drawn range. */
+  uslPeak?: XY;
+  /** Which of the experiment's points are drawn, when not all of them are. */
+  note?: string;
+}
+
+
+/** N* of the USL for drawing: Infinity (off the chart) when there is no interior peak. */
+export function uslPeakN(sigma: number, kappa: number): number {
+  return statsUslPeakN(sigma, kappa) ?? Number.POSITIVE_INFINITY;
+}
+
+/** USL speedup over the baseline: X(N) / X_base, X(N) = λN / (1 + σ(N−1) + κN(N−1)) (Gunther 1993). */
+export function uslSpeedup(u: UslParams, n: number): number {
+  const x = (u.lambda * n) / (1 + u.sigma * (n - 1) + u.kappa * n * (n - 1));
+  return x / (u.baselineThroughput ?? u.lambda);
+}
+
+
+/** Evenly spaced x from 1 to max, plus every integer, for smooth model curves. */
+function curveXs(max: number, steps = 60): number[] {
+  const xs = new Set<number>();
+  for (let i = 0; i <= steps; i++) xs.add(1 + ((max - 1) * i) / steps);
+  for (let n = 1; n <= max; n++) xs.add(n);
+  return [...xs].sort((a, b) => a - b);
+}
+
+/** Builds the speedup chart's model: sorted points, the ideal line and the fitted curves. */
+export function buildSpeedup(input: {
+  points: readonly SpeedupPoint[];
+  amdahl?: { p: number } | null;
+  usl?: UslParams | null;
+  /** Right end of the x axis; defaults to the largest measured worker count (at least 2). */
+  maxWorkers?: number;
+  /** navigator.hardwareConcurrency, to mark where oversubscription starts. */
+  cores?: number;
+  /** Which points are drawn, when not all of the experiment's (shown with the chart and in its table). */
+  note?: string;
+}): SpeedupModel {
+  const points = [...input.points].sort((a, b) => a.workers - b.workers);
+  const measuredMax = points.reduce((m, p) => Math.max(m, p.workers), 1);
+  const maxWorkers = Math.max(2, input.maxWorkers ?? measuredMax);
+  const xs = curveXs(maxWorkers);
+  const model: SpeedupModel = {
+    points,
+    maxWorkers,
+    ideal: [
+      { x: 1, y: 1 },
+      { x: maxWorkers, y: maxWorkers },
+    ],
+    amdahlCurve: [],
+    uslCurve: [],
+  };
+  if (input.cores !== undefined && input.cores >= 1) model.cores = input.cores;
+  if (input.note) model.note = input.note;
+  if (input.amdahl && Number.isFinite(input.amdahl.p)) {
+    const p = input.amdahl.p;
+    model.amdahl = { p, ceiling: p < 1 ? 1 / (1 - p) : Number.POSITIVE_INFINITY };
+    model.amdahlCurve = xs.map((x) => ({ x, y: amdahlSpeedup(p, x) }));
+  }
+  if (input.usl && [input.usl.sigma, input.usl.kappa, input.usl.lambda].every(Number.isFinite) && input.usl.lambda > 0) {
+    const u = input.usl;
+    const peakN = uslPeakN(u.sigma, u.kappa);
+    model.usl = { ...u, peakN };
+    model.uslCurve = xs.map((x) => ({ x, y: uslSpeedup(u, x) }));
+    if (peakN >= 1 && peakN <= maxWorkers) model.uslPeak = { x: peakN, y: uslSpeedup(u, peakN) };
+  }
+  return model;
+}
+
+/** The data table behind the speedup chart. */
+export function speedupTable(m: SpeedupModel): TableModel {
+  const notes: string[] = [];
+  if (m.amdahl) notes.push(`Amdahl fit p = ${cell(m.amdahl.p)}, ceiling ${cell(m.amdahl.ceiling, 2)}×`);
+  if (m.usl) {
+    notes.push(
+      `USL fit σ = ${cell(m.usl.sigma, 4)}, κ = ${cell(m.usl.kappa, 5)}` +
+        (Number.isFinite(m.usl.peakN) ? `, peak at N* ≈ ${cell(m.usl.peakN, 1)}` : ', no peak'),
+    );
+  }
+  if (m.note) notes.push(m.note);
+  return {
+    caption: ['Speedup over the one-worker baseline'].concat(notes).join('; '),
+    columns: ['Workers', 'Speedup', '95% CI low', '95% CI high', 'Efficiency %', 'Ideal'],
+    rows: m.points.map((p) => [
+      String(p.workers),
+      cell(p.speedup),
+      cell(p.ciLo),
+      cell(p.ciHi),
+      cell((100 * p.speedup) / p.workers, 1),
+      String(p.workers),
+    ]),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// c. Phase breakdown, stacked bars per configuration.
+
+export const PHASE_LABELS: Readonly<Record<Phase, string>> = {
+  spawn: 'Spawn',
+  init: 'Init',
+  generate: 'Generate',
+  split: 'Split / index',
+  shipIn: 'Ship in',
+  compute: 'Compute',
+  shipOut: 'Ship out',
+  merge: 'Merge',
+  teardown: 'Teardown',
+};
+
+export interface PhaseBarInput {
+  /** The configuration's label ("4 workers, copy"). */
+  label: string;
+  /** Median ms of each phase. */
+  phasesMs: Readonly<Record<Phase, number>>;
+}
+export interface PhaseModel {
+  labels: string[];
+  /** One stack layer per phase that is non-zero somewhere, in pipeline order. */
+  layers: { phase: Phase; label: string; valuesMs: number[] }[];
+  totalsMs: number[];
+}
+
+/** Stacks the phases per configuration, leaving out phases that are zero everywhere. */
+export function buildPhases(bars: readonly PhaseBarInput[]): PhaseModel {
+  const layers = PHASES.map((phase) => ({
+    phase,
+    label: PHASE_LABELS[phase],
+    valuesMs: bars.map((b) => Math.max(0, b.phasesMs[phase] || 0)),
+  })).filter((l) => l.valuesMs.some((v) => v > 0));
+  return {
+    labels: bars.map((b) => b.label),
+    layers,
+    totalsMs: bars.map((_, i) => layers.reduce((s, l) => s + l.valuesMs[i], 0)),
+  };
+}
+
+/** The data table behind the phase chart. */
+export function phasesTable(m: PhaseModel): TableModel {
+  return {
+    caption: 'Median milliseconds per phase and configuration',
+    columns: ['Configuration', ...m.layers.map((l) => `${l.label} ms`), 'Sum ms'],
+    rows: m.labels.map((label, i) => [label, ...m.layers.map((l) => cell(l.valuesMs[i])), cell(m.totalsMs[i])]),
+  };
+}
+
+/**
+ * Share of the wall time not spent computing: (Σ phases − compute) ÷ wall, in 0…1.
+ * Compute time is per worker in parallel, so the phase sum can differ from wall time.
+ */
+export function overheadShare(phasesMs: Readonly<Record<Phase, number>>, wallMs: number): number {
+  if (!(wallMs > 0)) return 0;
+  let other = 0;
+  for (const p of PHASES) if (p !== 'compute') other += Math.max(0, phasesMs[p] || 0);
+  return Math.min(1, other / wallMs);
+}
+
+// ---------------------------------------------------------------------------
+// d. Per-worker timeline (Gantt) of one repetition.
+
+export type SpanKind = Span['kind'];
+export const SPAN_KINDS: readonly SpanKind[] = ['init', 'generate', 'index', 'ship-in', 'compute', 'ship-out', 'serial', 'merge'];
+export const SPAN_LABELS: Readonly<Record<SpanKind, string>> = {
+  init: 'Init',
+  generate: 'Generate',
+  index: 'Index',
+  'ship-in': 'Ship in',
+  compute: 'Compute',
+  'ship-out': 'Ship out',
+  serial: 'Serial',
+  merge: 'Merge',
+};
+
+export interface TimelineBar {
+  /** Index into `rows`. */
+  row: number;
+  kind: SpanKind;
+  /** ms from the run's start. */
+  startMs: number;
+  endMs: number;
+  records?: number;
+}
+export interface TimelineRow {
+  worker: number;
+  label: string;
+  busyMs: number;
+  idleMs: number;
+}
+export interface TimelineModel {
+  rows: TimelineRow[];
+  bars: TimelineBar[];
+  /** Right edge of the time axis, ms from the start. */
+  totalMs: number;
+}
+
+/**
+ * Turns one sample's spans into Gantt rows: the main thread (worker −1) first, then the
+ * workers; times relative to the run start; busy time as the union of each row's spans.
+ */
+export function buildTimeline(spans: readonly Span[], startedAtMs: number, wallMs?: number): TimelineModel {
+  const workers = [...new Set(spans.map((s) => s.worker))].sort((a, b) => a - b);
+  const rowOf = new Map(workers.map((w, i) => [w, i]));
+  const bars: TimelineBar[] = spans
+    .map((s) => {
+      const bar: TimelineBar = {
+        row: rowOf.get(s.worker) as number,
+        kind: s.kind,
+        startMs: s.startMs - startedAtMs,
+        endMs: Math.max(s.startMs, s.endMs) - startedAtMs,
+      };
+      if (s.records !== undefined) bar.records = s.records;
+      return bar;
+    })
+    .sort((a, b) => a.row - b.row || a.startMs - b.startMs);
+  const lastEnd = bars.reduce((m, b) => Math.max(m, b.endMs), 0);
+  const totalMs = Math.max(lastEnd, wallMs ?? 0);
+  const rows = workers.map((worker, i) => {
+    const busyMs = unionLength(bars.filter((b) => b.row === i));
+    return { worker, label: worker < 0 ? 'Main thread' : `Worker ${worker + 1}`, busyMs, idleMs: Math.max(0, totalMs - busyMs) };
+  });
+  return { rows, bars, totalMs };
+}
+
+/** Total length of the union of intervals (overlapping spans count once). */
+function unionLength(bars: readonly TimelineBar[]): number {
+  const sorted = [...bars].sort((a, b) => a.startMs - b.startMs);
+  let total = 0;
+  let curStart = Number.NaN;
+  let curEnd = Number.NaN;
+  for (const b of sorted) {
+    if (Number.isNaN(curStart) || b.startMs > curEnd) {
+      if (!Number.isNaN(curStart)) total += curEnd - curStart;
+      curStart = b.startMs;
+      curEnd = b.endMs;
+    } else {
+      curEnd = Math.max(curEnd, b.endMs);
+    }
+  }
+  if (!Number.isNaN(curStart)) total += curEnd - curStart;
+  return total;
+}
+
+/** The data table behind the timeline: one row per span, then busy/idle per row in the caption. */
+export function timelineTable(m: TimelineModel): TableModel {
+  const idle = m.rows.map((r) => `${r.label} idle ${cell(r.idleMs, 1)} ms`).join(', ');
+  return {
+    caption: `Busy spans of one repetition, ms from its start (${cell(m.totalMs, 1)} ms in all)` + (idle ? `; ${idle}` : ''),
+    columns: ['Row', 'Kind', 'Start ms', 'End ms', 'Duration ms', 'Records'],
+    rows: m.bars.map((b) => [
+      m.rows[b.row].label,
+      SPAN_LABELS[b.kind],
+      cell(b.startMs),
+      cell(b.endMs),
+      cell(b.endMs - b.startMs),
+      b.records === undefined ? '' : String(b.records),
+    ]),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// e. Spread of the samples per configuration (strip plot).
+
+export type OutlierClass = 'none' | 'mild' | 'severe';
+export interface SpreadGroupInput {
+  label: string;
+  samplesMs: readonly number[];
+  /** Outlier class of each sample (same order), as the stats module flagged it. */
+  outliers?: readonly OutlierClass[];
+  medianMs?: number;
+}
+export interface SpreadPoint {
+  /** Index of the point's group in `labels`. */
+  group: number;
+  /** Group index plus a seeded jitter in −0.3 … 0.3. */
+  x: number;
+  y: number;
+  outlier: OutlierClass;
+}
+export interface SpreadModel {
+  labels: string[];
+  medians: (number | undefined)[];
+  points: SpreadPoint[];
+}
+
+/** A deterministic jitter in −width … width for sample `i` of group `g` (splitmix32-style hash). */
+export function jitter(g: number, i: number, width = 0.3): number {
+  let h = (Math.imul(g + 1, 0x9e3779b9) ^ Math.imul(i + 1, 0x85ebca6b)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x21f0aaad) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x735a2d97) >>> 0;
+  h = (h ^ (h >>> 15)) >>> 0;
+  return (h / 0xffffffff) * 2 * width - width;
+}
+
+/** Places every sample at its group's x with a seeded jitter, carrying its outlier class. */
+export function buildSpread(groups: readonly SpreadGroupInput[]): SpreadModel {
+  const points: SpreadPoint[] = [];
+  groups.forEach((g, gi) => {
+    g.samplesMs.forEach((y, i) => {
+      if (!Number.isFinite(y)) return;
+      points.push({ group: gi, x: gi + jitter(gi, i), y, outlier: g.outliers?.[i] ?? 'none' });
+    });
+  });
+  return { labels: groups.map((g) => g.label), medians: groups.map((g) => g.medianMs ?? median(g.samplesMs)), points };
+}
+
+function median(xs: readonly number[]): number | undefined {
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return undefined;
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** The data table behind the spread chart: every sample with its outlier class. */
+export function spreadTable(m: SpreadModel): TableModel {
+  return {
+    caption: 'Every measured repetition, ms; outliers as flagged by the statistics',
+    columns: ['Configuration', 'Sample ms', 'Outlier'],
+    rows: m.points.map((p) => [m.labels[p.group], cell(p.y), p.outlier === 'none' ? '' : p.outlier]),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Result cards and the whole results view.
+
+export { amdahlSpeedup, efficiency };
+
+export interface ResultCardsModel {
+  /** Which configuration the cards describe ("4 workers, transfer, 1,000,000 records"). */
+  label: string;
+  medianMs: number;
+  ciLoMs: number;
+  ciHiMs: number;
+  throughputRecordsPerSec: number;
+  /** Against the worker-seq baseline on the same data; absent when there is no baseline. */
+  speedup?: { value: number; ciLo: number; ciHi: number; workers: number; change: ChangeVerdict };
+  /** 0 … 1: non-compute phases ÷ wall time (see overheadShare). */
+  overheadShare?: number;
+  /** Every sample's digest equalled the sequential reference; null when not checked. */
+  correct: boolean | null;
+  warnings: string[];
+}
+
+
+/**
+ * Everything the results area shows. The sweep runner (or whoever maps the stats to views)
+ * fills what it has; a missing field shows that chart's empty state.
+ */
+export interface ResultsView {
+  cards?: ResultCardsModel;
+  timeVsRecords?: TimeVsRecordsModel;
+  speedup?: SpeedupModel;
+  phases?: PhaseModel;
+  timeline?: TimelineModel;
+  spread?: SpreadModel;
+}
+
+// ---------------------------------------------------------------------------
+// Number formats for cards and labels.
+
+/** "0.412 ms", "12.3 ms", "1.24 s": three significant figures, ms below 10 s. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '—';
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 100) return `${ms.toFixed(0)} ms`;
+  if (ms >= 10) return `${ms.toFixed(1)} ms`;
+  if (ms >= 1) return `${ms.toFixed(2)} ms`;
+  return `${ms.toFixed(3)} ms`;
+}
+
+/** "16.2 M records/s". */
+export function formatRate(perSec: number, unit = 'records/s'): string {
+  if (!Number.isFinite(perSec)) return '—';
+  const [d, s] = perSec >= 1e9 ? [1e9, 'G'] : perSec >= 1e6 ? [1e6, 'M'] : perSec >= 1e3 ? [1e3, 'k'] : [1, ''];
+  const v = perSec / d;
+  return `${v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2)}${s ? ` ${s}` : ''} ${unit}`;
+}
+
+/** "1.62×". */
+export function formatRatio(x: number): string {
+  return Number.isFinite(x) ? `${x.toFixed(2)}×` : '—';
+}
+
+/** "43 %" from 0.43. */
+export function formatPercent(fraction: number): string {
+  return Number.isFinite(fraction) ? `${Math.round(fraction * 100)} %` : '—';
+}
