@@ -3,7 +3,7 @@
  * deterministic, and shaped like the engine's output without needing the engine.
  */
 
-import type { RecordedEnvironment, RunRecord } from '../../src/core/io/run-record';
+import { SCHEMA_VERSION, type RecordedEnvironment, type RunRecord } from '../../src/core/io/run-record';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/model/types';
 
 export const BASE_CONFIG: RunConfig = {
@@ -110,7 +110,7 @@ export function makeRecord(options: MakeRecordOptions = {}): RunRecord {
     id: options.id ?? 'run-0001',
     createdAt: options.createdAt ?? '2025-01-31T12:00:00.000Z',
     label: options.label ?? 'workers sweep',
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     appVersion: '0.1.0',
     experiment,
     environment: ENVIRONMENT,

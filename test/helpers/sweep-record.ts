@@ -6,7 +6,7 @@
 
 import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
 import { planExperiment } from '../../src/core/experiment/plan';
-import type { RecordedEnvironment, RunRecord } from '../../src/core/io/run-record';
+import { SCHEMA_VERSION, type RecordedEnvironment, type RunRecord } from '../../src/core/io/run-record';
 import { mulberry32 } from '../../src/core/stats/random';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/model/types';
 import { ENVIRONMENT } from './run-records';
@@ -97,7 +97,7 @@ export function makeSweepRecord(options: SweepRecordOptions = {}): RunRecord {
     id: 'sweep-0001',
     createdAt: '2026-12-05T10:00:00.000Z',
     label: 'records × workers',
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     appVersion: '0.1.0',
     experiment,
     environment: { ...ENVIRONMENT, ...(options.cores !== undefined ? { hardwareConcurrency: options.cores } : {}), ...options.environment },

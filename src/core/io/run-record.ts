@@ -11,6 +11,7 @@
  */
 
 import * as v from 'valibot';
+import { MIGRATIONS } from './run-record-migrations';
 import {
   FORMATS,
   JOBS,
@@ -33,7 +34,7 @@ import {
 } from '../model/types';
 
 /** The record layout this app writes. Older records are migrated on load (see `migrate`). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Sanity bounds of a stored record. Wider than the form's limits on purpose (see the file comment). */
 export const LIMITS = {
@@ -396,8 +397,6 @@ export type MigrationStep = (record: Readonly<Record<string, unknown>>) => Recor
 /** Migration steps keyed by the version they migrate FROM. */
 export type Migrations = Readonly<Partial<Record<number, MigrationStep>>>;
 
-/** The app's migrations. Version 1 is the first released layout, so there are none yet. */
-export const MIGRATIONS: Migrations = {};
 
 export interface MigrateOptions {
   /** The steps to use (tests inject fabricated ones); default MIGRATIONS. */

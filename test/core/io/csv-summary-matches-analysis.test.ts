@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { analyseRecord, type PointAnalysis } from '../../../src/core/experiment/analysis';
 import { summaryCsv } from '../../../src/core/io/csv';
-import type { RunRecord } from '../../../src/core/io/run-record';
+import { SCHEMA_VERSION, type RunRecord } from '../../../src/core/io/run-record';
 import type { ExperimentConfig, RunConfig } from '../../../src/core/model/types';
 import { BASE_CONFIG, ENVIRONMENT } from '../../helpers/run-records';
 import { fakeRun, jitterOf } from '../../helpers/samples';
@@ -20,7 +20,7 @@ function recordOf(experiment: ExperimentConfig): RunRecord {
     id: 'run-sweep',
     createdAt: '2025-01-31T12:00:00.000Z',
     label: 'sweep',
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     appVersion: '0.1.0',
     experiment,
     environment: ENVIRONMENT,

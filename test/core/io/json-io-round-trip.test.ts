@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, exportJson, parseImport } from '../../../src/core/io/json-io';
+import { EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, exportJson, parseImport } from '../../../src/core/io/json-io';
 import { makeRecord } from '../../helpers/run-records';
 
 describe('exportJson → parseImport', () => {
@@ -15,7 +15,7 @@ describe('exportJson → parseImport', () => {
     const text = exportJson(records, new Date('2025-03-01T00:00:00Z'));
     const envelope = JSON.parse(text) as Record<string, unknown>;
     expect(envelope.format).toBe(EXPORT_FORMAT);
-    expect(envelope.schemaVersion).toBe(1);
+    expect(envelope.schemaVersion).toBe(EXPORT_SCHEMA_VERSION);
     expect(envelope.exportedAt).toBe('2025-03-01T00:00:00.000Z');
 
     const result = parseImport(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportJson, parseImport } from '../../../src/core/io/json-io';
-import { migrate, type Migrations, type RunRecord } from '../../../src/core/io/run-record';
+import { migrate, SCHEMA_VERSION, type Migrations, type RunRecord } from '../../../src/core/io/run-record';
 import { makeRecord } from '../../helpers/run-records';
 
 /**
@@ -23,7 +23,9 @@ function toV0(r: RunRecord): Record<string, unknown> {
 
 const V0_STATES: Record<string, RunRecord['status']> = { done: 'complete', stopped: 'cancelled', error: 'failed', cut: 'partial', busy: 'running' };
 
+/** A fabricated v0 → v1 step, then the identity to today's version (the real 1 → 2 step has its own test). */
 const FABRICATED: Migrations = {
+  1: (record) => ({ ...record }),
   0: (old) => ({
     id: old.id,
     createdAt: new Date(old.created as number).toISOString(),
@@ -58,11 +60,11 @@ describe('migrate', () => {
 
   it('passes a current record through unchanged', () => {
     const record = makeRecord();
-    expect(migrate(record)).toEqual({ ok: true, value: record, fromVersion: 1 });
+    expect(migrate(record)).toEqual({ ok: true, value: record, fromVersion: SCHEMA_VERSION });
   });
 
   it('reports a step that produces an invalid record with the path', () => {
-    const broken: Migrations = { 0: (old) => ({ ...FABRICATED[0]!(old), label: 42 }) };
+    const broken: Migrations = { ...FABRICATED, 0: (old) => ({ ...FABRICATED[0]!(old), label: 42 }) };
     const result = migrate(toV0(makeRecord()), { migrations: broken, assumeVersion: 0 });
     expect(result).toMatchObject({ ok: false, code: 'invalid', message: 'label: expected string, got number' });
   });
@@ -76,10 +78,10 @@ describe('migrate', () => {
 
   it('refuses a record without a version when none is assumed, and a newer one', () => {
     expect(migrate(toV0(makeRecord()))).toMatchObject({ ok: false, code: 'unknown-version', message: expect.stringContaining('none') });
-    expect(migrate({ ...makeRecord(), schemaVersion: 2 })).toMatchObject({
+    expect(migrate({ ...makeRecord(), schemaVersion: SCHEMA_VERSION + 1 })).toMatchObject({
       ok: false,
       code: 'newer-version',
-      message: expect.stringContaining('schemaVersion 2 is newer'),
+      message: expect.stringContaining(`schemaVersion ${SCHEMA_VERSION + 1} is newer`),
     });
     expect(migrate('a string')).toMatchObject({ ok: false, code: 'not-an-object' });
   });
