@@ -10,6 +10,7 @@ import { measureParallelCapacity } from '../engine/capacity';
 export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCapacity>;
 const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
 import { isShareHash } from '../core/io/share-hash';
+import type { SharedResult } from '../core/io/share-link';
 import type { ExperimentConfig } from '../core/model/types';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
@@ -56,6 +57,8 @@ export class AppState {
   storageBanner = $state<string | undefined>(undefined);
   /** The `#share=…` fragment the page was opened with, while the shared result is showing. */
   sharedHash = $state<string | undefined>(undefined);
+  /** A shared result opened from a file (History's import), while it is showing. */
+  sharedFile = $state.raw<SharedResult | undefined>(undefined);
   readonly #historyReady: Promise<History | undefined>;
 
   constructor(hash: string, runner?: SweepRunner, probe: CapacityProbe = realProbe) {
@@ -132,13 +135,27 @@ export class AppState {
     return this.#capacityRun;
   }
 
+  /** Shows a shared result read from a file, read-only, in the playground (its view offers "Run this on my machine"). */
+  openSharedFile(shared: SharedResult): void {
+    this.sharedHash = undefined;
+    this.sharedFile = shared;
+    this.view = 'playground';
+  }
+
+  /** Closes the shared result, whichever way it was opened. */
+  closeShared(): void {
+    this.sharedHash = undefined;
+    this.sharedFile = undefined;
+  }
+
   /** Follows a changed address: a shared result opens its view; anything else is a settings link for the form. */
   openHash(hash: string): void {
     if (isShareHash(hash)) {
+      this.sharedFile = undefined;
       this.sharedHash = hash;
       this.view = 'playground';
     } else {
-      this.sharedHash = undefined;
+      this.closeShared();
       this.form.loadHash(hash);
     }
   }

@@ -9,7 +9,7 @@ import type { ResultsView } from '../core/view/chart-data';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/experiment/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
 import { samplesCsv, summaryCsv } from '../core/io/csv';
-import { shareLink, shareOfRun, sharedJson } from '../core/io/share-link';
+import { shareFileOf, shareLink, shareOfRun, sharedJson, type SharedResult } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
 import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/io/json-io';
 import { buildResultsView } from '../core/view/results-view';
@@ -63,6 +63,8 @@ export interface HistoryViewDeps {
   history: () => History | undefined;
   /** Id of the run this page is recording right now, if any. */
   runningId: () => string | undefined;
+  /** Shows a result shared from another machine (a share file chosen for import); without it such files are refused. */
+  openShared?: (shared: SharedResult) => void;
   /** Where files go (tests may capture them); defaults to storage/download. */
   save?: {
     text: (filename: string, text: string, mime: string, options?: { bom?: boolean }) => void;
@@ -518,7 +520,8 @@ export class HistoryViewState {
 
   /**
    * Imports an export file: size checked before reading, then parsed and validated whole
-   * (json-io), then stored all-or-nothing. A bad file changes nothing stored.
+   * (json-io), then stored all-or-nothing. A bad file changes nothing stored. A share file
+   * (another machine's result) is not stored: it opens read-only, as its link would.
    */
   async importFile(file: File): Promise<boolean> {
     const history = this.#history;
@@ -538,6 +541,7 @@ export class HistoryViewState {
         this.#say('error', `${name} could not be read: ${errorText(err)}. Nothing was changed.`);
         return false;
       }
+      if (this.#openedAsShare(name, text)) return false;
       const parsed = parseImport(text, { maxChars: limit });
       if (!parsed.ok) {
         this.#say('error', `${name} was not imported: ${parsed.message} Nothing was changed.`, parsed.issues?.length ? parsed.issues : undefined);
@@ -559,5 +563,20 @@ export class HistoryViewState {
     } finally {
       this.busy = undefined;
     }
+  }
+
+  /** True when `text` is a share file: then it has been opened (or refused, with the reason), and nothing is stored. */
+  #openedAsShare(name: string, text: string): boolean {
+    const share = shareFileOf(text);
+    if (!share) return false;
+    if (!share.ok) {
+      this.#say('error', `${name} is a shared result that could not be read: ${share.message} Nothing was changed.`);
+    } else if (!this.#deps.openShared) {
+      this.#say('error', `${name} is a result shared from another machine, not a history export; open it from the Classroom view. Nothing was changed.`);
+    } else {
+      this.#say('success', `${name} is a result shared from another machine: it is shown read-only and not stored in this history.`);
+      this.#deps.openShared(share.value);
+    }
+    return true;
   }
 }

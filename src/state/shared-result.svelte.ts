@@ -1,6 +1,6 @@
 /**
- * A result shared from another machine, opened from a `#share=` link: decoded strictly (a bad
- * link is a message; nothing is stored or run), shown read-only, and "Run this on my
+ * A result shared from another machine, opened from a `#share=` link or a share file: decoded
+ * strictly (a bad link is a message; nothing is stored or run), shown read-only, and "Run this on my
  * machine": the same experiment through the playground's own form and RunState, then the
  * comparison of the two runs with the differences that make it unfair flagged.
  */
@@ -8,7 +8,7 @@ import { compareRuns, type RunComparison } from '../core/experiment/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
 import type { ResultsView, TableModel } from '../core/view/chart-data';
 import { cloneExperiment } from '../core/model/config';
-import { decodeShare, type SharedResult } from '../core/io/share-link';
+import { decodeShare, type ShareResult, type SharedResult } from '../core/io/share-link';
 import { sharedAsRecord, sharedPointsTable } from '../core/io/shared-record';
 import type { RunRecord } from '../core/io/run-record';
 import { downloadBlob } from '../storage';
@@ -44,9 +44,10 @@ export class SharedResultState {
   #mine: RunRecord | null = null;
   readonly #deps: SharedResultDeps;
 
-  constructor(hash: string, deps: SharedResultDeps) {
+  /** `source`: a link's `#share=…` fragment, or a shared result already read from a file. */
+  constructor(source: string | SharedResult, deps: SharedResultDeps) {
     this.#deps = deps;
-    const decoded = decodeShare(hash);
+    const decoded: ShareResult = typeof source === 'string' ? decodeShare(source) : { ok: true, value: source };
     if (!decoded.ok) {
       this.opened = undefined;
       this.error = decoded.message;

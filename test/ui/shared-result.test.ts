@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { analyseExperiment } from '../../src/core/experiment/analysis';
-import { shareLink, shareOfRun } from '../../src/core/io/share-link';
+import { shareLink, shareOfRun, sharedJson } from '../../src/core/io/share-link';
 import { planExperiment } from '../../src/core/experiment/plan';
 import { buildResultsView } from '../../src/core/view/results-view';
 import type { ExperimentConfig } from '../../src/core/model/types';
@@ -9,6 +9,7 @@ import type { SweepRunner } from '../../src/state/run.svelte';
 import App from '../../src/ui/App.svelte';
 import { ENVIRONMENT } from '../helpers/run-records';
 import { makeSweepRecord } from '../helpers/sweep-record';
+import { chooseFile } from './history-helpers';
 import { render, seriousViolations } from './helpers';
 import '../../src/ui/global.css';
 
@@ -92,5 +93,30 @@ describe('a share link pasted into an open app', () => {
     await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="shared-close"]')!);
     await expect.poll(() => target.querySelector('[data-testid="run"]')).not.toBeNull();
     expect(location.hash.startsWith('#share=')).toBe(false);
+  });
+
+  it('opens a share file chosen in History’s import the way its link opens', async () => {
+    const started: ExperimentConfig[] = [];
+    const target = open('', fasterMachine(started));
+    await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="view-history"]')!);
+    await expect.poll(() => target.querySelector('[data-testid="import-file"]')).not.toBeNull();
+    const file = new File([sharedJson(shareOfRun(theirs))], 'their-run.share.json', { type: 'application/json' });
+    chooseFile(target.querySelector<HTMLInputElement>('[data-testid="import-file"]')!, file);
+    await expect.poll(() => target.querySelector('[data-testid="shared-result"]')).not.toBeNull();
+    expect(target.querySelector('[data-testid="shared-badge"]')!.textContent).toBe('Shared result · measured on another machine · read-only');
+    expect(target.querySelectorAll('[data-testid="shared-table"] tbody tr')).toHaveLength(4);
+    await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="shared-run-here"]')!);
+    await expect.poll(() => target.querySelector('[data-testid="compare-view"]')).not.toBeNull();
+    expect(started).toEqual([theirs.experiment]);
+  });
+
+  it('refuses a damaged share file in History’s import, naming it, and opens nothing', async () => {
+    const target = open('', fasterMachine([]));
+    await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="view-history"]')!);
+    await expect.poll(() => target.querySelector('[data-testid="import-file"]')).not.toBeNull();
+    const damaged = JSON.stringify({ ...JSON.parse(sharedJson(shareOfRun(theirs))), points: 'none' });
+    chooseFile(target.querySelector<HTMLInputElement>('[data-testid="import-file"]')!, new File([damaged], 'bad.share.json'));
+    await expect.poll(() => target.textContent).toContain('“bad.share.json” is a shared result that could not be read');
+    expect(target.querySelector('[data-testid="shared-result"]')).toBeNull();
   });
 });

@@ -337,6 +337,23 @@ export function decodeShare(text: string): ShareResult {
   return parseSharedJson(json);
 }
 
+/**
+ * Reads `text` as a share file when it is one — a JSON object whose `format` is the share
+ * format — and undefined when it is anything else (e.g. a history export), so an import can
+ * tell the two apart. Larger than a shared result may be: not a share file.
+ */
+export function shareFileOf(text: string): ShareResult | undefined {
+  if (text.length > SHARE_LIMITS.jsonBytes) return undefined;
+  let obj: unknown;
+  try {
+    obj = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof obj !== 'object' || obj === null || (obj as { format?: unknown }).format !== SHARE_FORMAT) return undefined;
+  return parseSharedJson(text);
+}
+
 /** Reads a shared result from its JSON (a file, or an inflated link); never throws, never evaluates anything. */
 export function parseSharedJson(json: string): ShareResult {
   if (json.length > SHARE_LIMITS.jsonBytes) {
