@@ -34,7 +34,8 @@ export {
   type WorkerFactory,
 } from './pool';
 export { referenceDigest, clearReferenceCache } from './reference';
-export { runUserGroup, type UserRunOptions, type UserRunResult } from './userdata';
+// A user's data file runs through './userdata', imported directly where it is used so the
+// file readers load only when a file is run, not with the page.
 export {
   currentEnv,
   estimateRunBytes,

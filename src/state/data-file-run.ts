@@ -5,7 +5,7 @@
  */
 
 import { answerCsv, makeJob, readHeaderFromReader, type DataRunRequest, type DataRunResponse } from '../core/userdata';
-import { runUserGroup } from '../engine';
+import { runUserGroup } from '../engine/userdata';
 
 /** Groups `file` as requested on a fresh pool; the file is read only through slices. */
 export async function runDataFile(file: Blob, request: DataRunRequest): Promise<DataRunResponse> {

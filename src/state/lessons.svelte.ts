@@ -9,6 +9,7 @@
  * Lessons run through app.run.start — the Run button's path — so every lesson run is
  * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
  */
+import { existingLessonsFor, keepLessonsFor } from './lessons-registry';
 import type { ResultsView } from '../core/view/chart-data';
 import { compareRuns, type RunComparison } from '../core/experiment/compare';
 import { cloneExperiment } from '../core/model/config';
@@ -344,14 +345,12 @@ export class LessonsState {
   }
 }
 
-const states = new WeakMap<AppState, LessonsState>();
-
 /** The one LessonsState of an AppState (created on first use, kept for the session). */
 export function lessonsFor(app: AppState): LessonsState {
-  let s = states.get(app);
+  let s = existingLessonsFor(app);
   if (!s) {
     s = new LessonsState(app);
-    states.set(app, s);
+    keepLessonsFor(app, s);
   }
   return s;
 }

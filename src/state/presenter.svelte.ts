@@ -4,7 +4,7 @@
  * and the `?` list of keys. One Presenter per AppState, created by App.svelte.
  */
 import type { AppState } from './app.svelte';
-import { lessonsFor } from './lessons.svelte';
+import { existingLessonsFor } from './lessons-registry';
 import { presentation } from './presentation.svelte';
 import type { ShortcutAction } from './shortcuts';
 
@@ -29,8 +29,9 @@ export class Presenter {
       return true;
     }
     const app = this.app;
-    const lessons = lessonsFor(app);
-    const inLessons = app.visibleView === 'lessons';
+    // The Lessons view creates the lessons' state when it opens; before that no lesson key applies.
+    const lessons = existingLessonsFor(app);
+    const inLessons = app.visibleView === 'lessons' && lessons !== undefined;
     switch (action) {
       case 'run': {
         if (app.run.running) return false;

@@ -1,7 +1,8 @@
 /** A user's CSV file grouped on 2 workers that each read their own File.slice(): the sequential answer. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { finishAnswer, groupInMemory, makeJob, readHeaderFromReader, type UserJob } from '../../src/core/userdata';
-import { liveWorkerCount, runUserGroup } from '../../src/engine';
+import { liveWorkerCount } from '../../src/engine';
+import { runUserGroup } from '../../src/engine/userdata';
 import { generateCsv } from '../core/userdata/userdata-test-helpers';
 
 async function jobFor(file: File, groupBy: string, aggregate: string[]): Promise<UserJob> {

@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/model/types';
 import { makeJob, readHeader, type UserJob } from '../../src/core/userdata';
-import { isAbortError, liveWorkerCount, runUserGroup } from '../../src/engine';
+import { isAbortError, liveWorkerCount } from '../../src/engine';
+import { runUserGroup } from '../../src/engine/userdata';
 
 const bytes = new TextEncoder().encode('k,v\na,1\nb,2\na,3\n');
 const file = new File([bytes], 'small.csv');
