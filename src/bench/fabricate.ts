@@ -6,7 +6,8 @@
 
 import { DEFAULT_RUN_CONFIG } from '../core/model/config';
 import { newRunRecord, type RecordedEnvironment, type RunRecord } from '../core/io/run-record';
-import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../core/model/types';
+import { shareLink, shareOfRun } from '../core/io/share-link';
+import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../core/model/types';
 
 const ENVIRONMENT: RecordedEnvironment = {
   userAgent: 'parallel-playground bench (fabricated record)',
@@ -33,10 +34,17 @@ function sample(k: number, workers: number): Sample {
   };
 }
 
-/** `count` complete runs, ids bench-0000…, one minute apart. */
-export function fabricateRuns(count: number): RunRecord[] {
+/**
+ * `count` complete runs, ids bench-0000…, one minute apart: a workers sweep over [1, 2] at
+ * 100,000 records, or a records × workers sweep when `recordCounts` is given.
+ */
+export function fabricateRuns(count: number, recordCounts?: readonly number[]): RunRecord[] {
   const base: RunConfig = { ...DEFAULT_RUN_CONFIG, records: 100_000 };
-  const points = [1, 2];
+  const workers = [1, 2];
+  const configs: RunConfig[] = (recordCounts ?? [base.records]).flatMap((records) => workers.map((w) => ({ ...base, records, workers: w })));
+  const sweep: ExperimentConfig['sweep'] = recordCounts
+    ? [{ param: 'records', values: [...recordCounts] }, { param: 'workers', values: workers }]
+    : [{ param: 'workers', values: workers }];
   const runs: RunRecord[] = [];
   let k = 0;
   for (let i = 0; i < count; i++) {
@@ -44,14 +52,13 @@ export function fabricateRuns(count: number): RunRecord[] {
       id: `bench-${String(i).padStart(4, '0')}`,
       label: `fabricated run ${i}`,
       now: new Date(Date.UTC(2025, 0, 1) + i * 60_000),
-      experiment: { base, sweep: [{ param: 'workers', values: points }], warmups: 1, repetitions: 5 },
+      experiment: { base, sweep, warmups: 1, repetitions: 5 },
       environment: ENVIRONMENT,
     });
     const reps: RepetitionRecord[] = [];
     for (let r = 0; r < 5; r++) {
-      points.forEach((workers, p) => {
-        const config: RunConfig = { ...base, workers };
-        reps.push({ pointIndex: p, repetition: r, role: 'measured', config, sample: sample(k++, workers) });
+      configs.forEach((config, p) => {
+        reps.push({ pointIndex: p, repetition: r, role: 'measured', config, sample: sample(k++, config.workers) });
         reps.push({ pointIndex: p, repetition: r, role: 'baseline', config: { ...config, strategy: 'worker-seq', workers: 1 }, sample: sample(k++, 1) });
       });
     }
@@ -60,4 +67,22 @@ export function fabricateRuns(count: number): RunRecord[] {
     runs.push(record);
   }
   return runs;
+}
+
+const USER_AGENTS = [
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10.15; rv:133.0) Gecko/20100101 Firefox/133.0',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.2 Safari/605.1.15',
+];
+
+/**
+ * The share links of `count` fabricated machines for the classroom benchmark: the history
+ * fabricator's runs as records × workers sweeps (6 points), each with its own core count
+ * (2, 4, 8, 16) and browser, so every link is a distinct machine.
+ */
+export function fabricateClassroomLinks(count: number, appUrl: string): string[] {
+  return fabricateRuns(count, [10_000, 100_000, 1_000_000]).map((run, k) => {
+    const environment = { ...run.environment, hardwareConcurrency: 2 ** (1 + (k % 4)), userAgent: USER_AGENTS[k % USER_AGENTS.length] };
+    return shareLink(appUrl, shareOfRun({ ...run, label: `machine ${k}`, environment }));
+  });
 }

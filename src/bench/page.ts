@@ -7,6 +7,7 @@
 import { hasSharedMemory, memoryPrepare, memoryTrial, PAGE_JOBS, type PageJobId } from './jobs';
 import type { JobOptions, JobResult } from './harness';
 import { timerResolution } from '../core/stats';
+import { fabricateClassroomLinks } from './fabricate';
 
 /** What Node sees on `window.__bench`. */
 export interface BenchPageApi {
@@ -24,6 +25,8 @@ export interface BenchPageApi {
   run(job: PageJobId, opts: JobOptions): Promise<JobResult>;
   memoryPrepare: typeof memoryPrepare;
   memoryTrial: typeof memoryTrial;
+  /** Share links of `count` fabricated machines (the classroom figure pastes them into the app). */
+  classroomLinks(count: number, appUrl: string): string[];
 }
 
 const nav = navigator as Navigator & { deviceMemory?: number };
@@ -44,6 +47,7 @@ const api: BenchPageApi = {
   },
   memoryPrepare,
   memoryTrial,
+  classroomLinks: fabricateClassroomLinks,
 };
 
 (window as unknown as { __bench: BenchPageApi }).__bench = api;

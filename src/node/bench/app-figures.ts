@@ -20,7 +20,7 @@ import {
   type AaOutcome,
   type LessonOutcome,
 } from './calibration';
-import { errorText, openAppPage, openPlayground, playgroundRun, TOOL, withTimeout, type PlaygroundEnv, type UiReady } from './pages';
+import { errorText, openAppPage, openBenchPage, openPlayground, playgroundRun, TOOL, withTimeout, type PlaygroundEnv, type UiReady } from './pages';
 import type { RawFigure } from './report';
 import { log } from './session';
 
@@ -113,6 +113,80 @@ export async function measureUiFps(browser: Browser, url: string, smoke: boolean
   const runs = experiment.repetitions * 2;
   notes.push(`${runs} runs per sweep (${experiment.base.records.toLocaleString('en-US')} records, warm pool, workers [1, 2]); a fresh app page per trial`);
   return { series, notes, info: { page: 'index.html', records: experiment.base.records, runsPerSweep: runs } };
+}
+
+/** What the classroom probe reports for one trial. */
+interface ClassroomTrial {
+  drawnMs?: number;
+  longestTaskMs?: number;
+  error?: string;
+}
+
+/**
+ * Pastes the links into the Classroom view, clicks "Add the links" and times, in the page,
+ * until the table holds every machine and both charts have painted (a string: see UI_READY_PROBE).
+ */
+const CLASSROOM_PROBE = `async (links) => {
+  const root = document.querySelector('[data-testid="classroom"]');
+  const area = root.querySelector('[data-testid="classroom-paste"]');
+  area.value = links.join('\\n');
+  area.dispatchEvent(new Event('input', { bubbles: true }));
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  await frame();
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+  try { observer.observe({ type: 'longtask' }); } catch {}
+  const painted = (canvas) => {
+    if (canvas.width === 0 || canvas.height === 0) return false;
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    for (let i = 3; i < data.length; i += 4 * 61) if (data[i] !== 0) return true;
+    return false;
+  };
+  const t0 = performance.now();
+  root.querySelector('[data-testid="classroom-add"]').click();
+  for (;;) {
+    await frame();
+    const rows = root.querySelectorAll('[data-testid="classroom-table"] tbody tr').length;
+    const canvases = [...root.querySelectorAll('canvas')];
+    if (rows === links.length && canvases.length === 2 && canvases.every(painted)) break;
+    if (performance.now() - t0 > 30000) { observer.disconnect(); return { error: 'after 30 s: ' + rows + ' rows, ' + canvases.length + ' charts' }; }
+  }
+  const drawnMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 200));
+  observer.disconnect();
+  return { drawnMs, longestTaskMs: longest };
+}`;
+
+/** `classroom-50`: 50 machines' links pasted into the Classroom view, timed until drawn; a fresh app page per trial. */
+export async function measureClassroom(browser: Browser, url: string, trials: number): Promise<RawFigure> {
+  const machines = 50;
+  const benchPage = await openBenchPage(browser, url);
+  let links: string[];
+  try {
+    links = await benchPage.evaluate(({ n, app }) => window.__bench!.classroomLinks(n, app), { n: machines, app: url });
+  } finally {
+    await benchPage.context().close();
+  }
+  const series: Record<string, number[]> = { drawnMs: [], longestTaskMs: [] };
+  for (let k = 0; k < trials; k++) {
+    const page = await openAppPage(browser, url);
+    try {
+      await page.click('[data-testid="view-classroom"]');
+      await page.waitForSelector('[data-testid="classroom-paste"]', { timeout: 30_000 });
+      const t = await withTimeout(page.evaluate<ClassroomTrial>(`(${CLASSROOM_PROBE})(${JSON.stringify(links)})`), 60_000, 'the classroom view');
+      if (t.error || t.drawnMs === undefined) throw new Error(`the classroom view was not drawn: ${t.error ?? 'no timing'}`);
+      series.drawnMs.push(t.drawnMs);
+      series.longestTaskMs.push(t.longestTaskMs ?? 0);
+    } finally {
+      await page.context().close();
+    }
+  }
+  const chars = links.reduce((n, l) => n + l.length, 0);
+  return {
+    series,
+    notes: [`${machines} links of ${Math.round(chars / machines).toLocaleString('en-US')} characters on average; a fresh app page per trial`],
+    info: { page: 'index.html', machines, linkChars: chars },
+  };
 }
 
 /** `aa`: A/A experiments on the app page, counted by calibration.aaFigure. */

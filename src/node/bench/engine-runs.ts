@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import type { Browser } from 'playwright';
 import { launchEngine, waitFor } from '../engines/drivers';
 import type { EngineName } from '../engines/find-engines';
-import { measureAa, measureLessons, measureUiFps, measureUiInteractive } from './app-figures';
+import { measureAa, measureClassroom, measureLessons, measureUiFps, measureUiInteractive } from './app-figures';
 import { initialJs } from './bundle';
 import { cannotRun } from './engines';
 import type { FigureSpec, PageJobId } from './figures';
@@ -216,6 +216,9 @@ async function measure(
   if (!browser) throw new Error(`${spec.id} needs Chromium`);
   if (spec.source.what === 'ui-interactive') {
     return withTimeout(measureUiInteractive(browser, url, smoke ? 2 : trials, smoke ? 1 : 2), smoke ? 60_000 : 300_000, 'the interactive figure');
+  }
+  if (spec.source.what === 'classroom') {
+    return withTimeout(measureClassroom(browser, url, smoke ? 2 : trials), smoke ? 90_000 : 400_000, 'the classroom figure');
   }
   if (spec.source.what === 'aa') return withTimeout(measureAa(browser, url, smoke), smoke ? 600_000 : 3_600_000, 'the A/A figure');
   if (spec.source.what === 'lessons') {

@@ -35,6 +35,7 @@ declare global {
       run(job: PageJobId, opts: JobOptions): Promise<RawFigure>;
       memoryPrepare(opts: { records: number; shipping: string }): Promise<{ datasetBytes: number; estimatedBytes: number; copies: number }>;
       memoryTrial(): Promise<{ ok: boolean; wallMs: number; message?: string }>;
+      classroomLinks(count: number, appUrl: string): string[];
     };
   }
 }
