@@ -36,6 +36,7 @@ import {
   type LessonOutcome,
 } from './bench/calibration';
 import { FIGURE_IDS, FIGURES, type FigureSpec, type PageJobId } from './bench/figures';
+import { measureLiveFigure, type LiveFigureId } from './bench/live-latency';
 import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from './bench/memory';
 import { benchmarksMarkdown, judge, terminalSummary, unavailable, type BenchResults, type EngineRun, type FigureResult, type RawFigure } from './bench/report';
 import { cannotRun } from './bench/engines';
@@ -804,6 +805,9 @@ async function measure(
   }
   if (spec.source.what === 'ui-fps') {
     return withTimeout(measureUiFps(browser, url, smoke, smoke ? 2 : trials), smoke ? 60_000 : 400_000, 'the frame-rate figure');
+  }
+  if (spec.source.what === 'live') {
+    return withTimeout(measureLiveFigure(spec.id as LiveFigureId, browser, url, smoke), smoke ? 60_000 : 600_000, `the ${spec.id} figure`);
   }
   return withTimeout(measureMemory(browser, url, smoke, trials), smoke ? 120_000 : 400_000, 'the memory figure');
 }
