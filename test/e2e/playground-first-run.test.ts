@@ -83,6 +83,11 @@ describe('playground: the first run', () => {
       else await chart.scrollIntoViewIfNeeded();
       await screenshot(page, 'first-run-default-1366x768', { fullPage: false });
       await screenshot(page, 'first-run-time-vs-records-1366x768', { locator: chart });
+      // The same result on a phone: the chart fits the narrow screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await chart.scrollIntoViewIfNeeded();
+      await screenshot(page, 'first-run-time-vs-records-390x844', { locator: chart });
+      await page.setViewportSize({ width: 1366, height: 768 });
       const table = await openDataTable(page, 'time');
       console.log(`[first run] time vs records: ${table.caption}`);
       expect(table.rows).toBeGreaterThanOrEqual(8); // 4 record counts × (2 workers + the baseline)
