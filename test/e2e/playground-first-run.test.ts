@@ -99,6 +99,7 @@ describe('playground: the first run', () => {
         // The first-visit hint names the same break-even, once.
         await hint.waitFor({ timeout: UI_TIMEOUT });
         expect(await page.getByTestId('crossing-hint-label').textContent()).toBe(table.caption.match(/Break-even ≈ [^;]+/)![0]);
+        expect(await seriousA11yViolations(page, 'first run, the hint showing')).toEqual([]);
         // Presenting, the hint stays out of the way; back on the screen it is still there.
         const present = page.getByTestId('presentation-toggle').locator('button');
         await present.click();

@@ -92,7 +92,7 @@ export const DEFAULT_RUN_CONFIG: Readonly<RunConfig> = Object.freeze({
 /**
  * The experiment a first visit shows: the crossing. Records from 1,000 to 1 M on the base's
  * workers (a cold pool), each beside its one-worker sequential baseline, so the time-vs-records
- * chart draws both lines and where they cross; 48 runs, ~10 s on 2 cores.
+ * chart draws both lines and where they cross; 48 runs, 5–10 s on 2 cores.
  */
 export const DEFAULT_EXPERIMENT: Readonly<ExperimentConfig> = Object.freeze({
   base: DEFAULT_RUN_CONFIG,
