@@ -1,16 +1,10 @@
 /** Light / dark / system theme, persisted in localStorage and applied as `data-theme` on <html>. */
 
+import { storage } from './local-storage';
+
 export type ThemeMode = 'system' | 'light' | 'dark';
 export const THEME_MODES: readonly ThemeMode[] = ['system', 'light', 'dark'];
 const STORAGE_KEY = 'parallel-playground.theme';
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined; // storage disabled (privacy mode, sandboxed frame): keep the theme in memory
-  }
-}
 
 export class ThemeState {
   mode = $state<ThemeMode>('system');

@@ -9,6 +9,7 @@ import {
   RUN_TIMEOUT,
   UI_TIMEOUT,
   fillForm,
+  openAdvanced,
   openApp,
   removeSweep,
   runToEnd,
@@ -161,6 +162,7 @@ describe('playground: jank meter', () => {
       // core for the page (two busy workers on two cores starve the page thread now and then:
       // 33–62 ms blocks were seen with 2 workers and transfer shipping).
       await fillForm(page, { strategy: 'pool', workers: 1 });
+      await openAdvanced(page);
       await page.locator('#shipping').selectOption('generate-in-worker');
       // The meter reads gaps between animation frames. Besides the run, two things lengthen them
       // here: the page redrawing its results after each repetition (traced under load: 40–170 ms

@@ -105,6 +105,14 @@ export async function setSweep(page: Page, param: string, values: string): Promi
   await typeInto(page.locator('#sweep-0-values'), values);
 }
 
+/** Opens the form's "More settings" disclosure (shipping, scheduling, data and work, measurement), as a person clicks it. */
+export async function openAdvanced(page: Page): Promise<void> {
+  const details = page.getByTestId('advanced');
+  if (await details.evaluate((d: HTMLDetailsElement) => d.open)) return;
+  await details.locator('summary').click();
+  await expect.poll(() => details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+}
+
 /** Sets the common "small experiment" fields in one go. Only the keys given are touched. */
 export async function fillForm(
   page: Page,
@@ -124,6 +132,7 @@ export async function fillForm(
   if (f.poolLife !== undefined) await page.locator('#poolLife').selectOption(f.poolLife);
   if (f.records !== undefined) await typeInto(recordsField(page), String(f.records));
   if (f.workers !== undefined) await typeInto(workersField(page), String(f.workers));
+  if (f.workRounds !== undefined || f.warmups !== undefined || f.repetitions !== undefined) await openAdvanced(page);
   if (f.workRounds !== undefined) await typeInto(page.locator('#workRounds'), String(f.workRounds));
   if (f.warmups !== undefined) await typeInto(page.locator('#warmups'), String(f.warmups));
   if (f.repetitions !== undefined) await typeInto(page.locator('#repetitions'), String(f.repetitions));

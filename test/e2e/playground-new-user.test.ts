@@ -43,8 +43,9 @@ describe('playground: a new user', () => {
     const { page } = app;
     try {
       await screenshot(page, 'main-view-1280x720-before-run', { fullPage: false });
-      // The default experiment sweeps workers 1, 2, 4: this user removes the sweep.
-      await expect.poll(() => page.locator('#sweep-0-values').inputValue()).toBe('1, 2, 4');
+      // The default experiment sweeps records from 1,000 to 1 M: this user removes the sweep.
+      expect(await page.locator('#sweep-0-param').inputValue()).toBe('records');
+      await expect.poll(() => page.locator('#sweep-0-values').inputValue()).toBe('1000, 10000, 100000, 1000000');
       await removeSweep(page);
       await fillForm(page, { records: 1000, workers: 2, warmups: 0, repetitions: 3 });
 
@@ -90,7 +91,7 @@ describe('playground: a new user', () => {
     try {
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       expect(await page.evaluate(() => typeof SharedArrayBuffer)).toBe('function');
-      // The default sweep (workers 1, 2, 4), smaller so it is quick; shared-memory shipping too.
+      // A workers sweep (1, 2, 4: 4 oversubscribes 2 cores), small so it is quick; shared-memory shipping too.
       await setSweep(page, 'workers', '1, 2, 4');
       await fillForm(page, { records: 20_000, warmups: 1, repetitions: 2 });
       await page.locator('#shipping').selectOption('shared');

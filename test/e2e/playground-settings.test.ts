@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright';
 import { launch } from './browser';
-import { fillForm, formValues, openApp, recordsField, runButton, runStatus, typeInto, workersField } from './playground-helpers';
+import { fillForm, formValues, openAdvanced, openApp, recordsField, runButton, runStatus, setSweep, typeInto, workersField } from './playground-helpers';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -29,7 +29,8 @@ describe('playground: the experiment link', () => {
     const app = await openApp(browser, baseUrl);
     const { page } = app;
     try {
-      // Change nearly every control away from its default.
+      // Change nearly every control away from its default (the advanced ones are folded away at first).
+      await openAdvanced(page);
       await page.locator('#job').selectOption('parse');
       await page.locator('#format').selectOption('csv');
       await page.locator('#shipping').selectOption('copy');
@@ -43,7 +44,7 @@ describe('playground: the experiment link', () => {
       await typeInto(page.locator('#serialFraction'), '0.1');
       await typeInto(page.locator('#payloadBytes'), '64');
       await typeInto(page.locator('#seed'), '42');
-      await page.locator('#sweep-0-values').fill('1, 3, 6');
+      await setSweep(page, 'workers', '1, 3, 6');
       await page.getByTestId('add-axis').click();
       await page.locator('#sweep-1-param').selectOption('distinctKeys');
       await page.locator('#sweep-1-values').fill('10, 1000');
@@ -143,7 +144,7 @@ describe('playground: invalid inputs', () => {
         await expect.poll(() => error.count(), { message: c.what }).toBe(0);
       }
       // The workers field is only used without a workers sweep: 0 in the sweep is refused too.
-      await page.locator('#sweep-0-values').fill('0, 2');
+      await setSweep(page, 'workers', '0, 2');
       await page.getByTestId('sweep-0-error').waitFor();
       console.log(`[invalid] workers sweep 0, 2: "${(await page.getByTestId('sweep-0-error').textContent())?.trim()}"`);
       expect(await page.getByTestId('sweep-0-error').textContent()).toMatch(/from 1 to \d+ \(got 0\)/);

@@ -66,14 +66,19 @@ describe('Controls validation', () => {
   });
 
   it('checks sweep values with the range of the swept field', () => {
-    const { run, root } = setup();
+    const { run, root, form } = setup();
+    form.setAxisParam(0, 'workers'); // the default sweeps records
+    flushSync();
     typeInto(byId<HTMLInputElement>(root, 'sweep-0-values'), '1, 2, 99');
     expect(byId(root, 'sweep-0-error').textContent).toBe('Swept Workers: each value must be an integer from 1 to 8 (got 99)');
     expect(run.disabled).toBe(true);
   });
 
   it("shows the engine's memory-budget refusal before Run is pressed", () => {
-    const { run, root } = setup();
+    const { run, root, form } = setup();
+    // Unswept, so the typed count is the one that would run (the default sweeps records).
+    form.removeAxis(0);
+    flushSync();
     typeInto(byId<HTMLInputElement>(root, 'records-exact'), '50000000');
     expect(byId(root, 'records-error').textContent).toMatch(/^Records must be small enough for the memory budget of /);
     expect(run.disabled).toBe(true);

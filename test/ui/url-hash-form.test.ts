@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushSync } from 'svelte';
 import Controls from '../../src/ui/Controls.svelte';
 import { ExperimentForm } from '../../src/state/experiment-form.svelte';
 import { byId, render, typeInto } from './helpers';
@@ -23,6 +24,8 @@ describe('URL hash ⇄ form', () => {
     const shipping = byId<HTMLSelectElement>(root, 'shipping');
     shipping.value = 'copy';
     shipping.dispatchEvent(new Event('change', { bubbles: true }));
+    first.setAxisParam(0, 'workers'); // the default sweeps records
+    flushSync();
     typeInto(byId<HTMLInputElement>(root, 'sweep-0-values'), '1, 2, 8');
     typeInto(byId<HTMLInputElement>(root, 'repetitions'), '9');
     const hash = first.hash!;

@@ -14,6 +14,7 @@ import { measureAa, measureClassroom, measureLessons, measureUiFps, measureUiInt
 import { initialJs } from './bundle';
 import { cannotRun } from './engines';
 import type { FigureSpec, PageJobId } from './figures';
+import { measureLiveFigure, type LiveFigureId } from './live-latency';
 import { measureMemory } from './memory';
 import { errorText, openBenchPage, TOOL, withTimeout, type BenchEnv, type JobOptions } from './pages';
 import { judge, unavailable, type EngineRun, type FigureResult, type RawFigure } from './report';
@@ -219,6 +220,9 @@ async function measure(
   }
   if (spec.source.what === 'classroom') {
     return withTimeout(measureClassroom(browser, url, smoke ? 2 : trials), smoke ? 90_000 : 400_000, 'the classroom figure');
+  }
+  if (spec.source.what === 'live') {
+    return withTimeout(measureLiveFigure(spec.id as LiveFigureId, browser, url, smoke), smoke ? 60_000 : 600_000, `the ${spec.id} figure`);
   }
   if (spec.source.what === 'aa') return withTimeout(measureAa(browser, url, smoke), smoke ? 600_000 : 3_600_000, 'the A/A figure');
   if (spec.source.what === 'lessons') {

@@ -25,6 +25,7 @@ const CHROMIUM_ONLY: Record<string, string> = {
   'ui-interactive': 'it opens a fresh Playwright browser context per trial with an init script installed before the app',
   'ui-fps': 'it opens a fresh Playwright browser context per trial',
   classroom: 'it opens a fresh Playwright browser context per trial and takes its links from the Chromium bench page',
+  live: 'it drives the app page with Playwright’s keyboard and reads Chromium’s Long Tasks API',
   aa: 'its A/A experiments drive the app page through Playwright (the lessons three-engine test covers the other engines’ verdicts)',
   lessons: 'it drives the app page through Playwright (the three-engine test tier runs every lesson in Firefox and WebKit)',
 };

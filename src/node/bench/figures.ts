@@ -23,7 +23,7 @@ export type PageJobId =
   | 'small-batch'
   | 'cold-break-even';
 
-export type Unit = 'records/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns';
+export type Unit = 'records/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns' | 'points/min';
 export type Op = '<' | '<=' | '>=' | '>';
 
 /** A per-trial series the page returns, and how to show it. */
@@ -45,7 +45,7 @@ export interface Target {
 export interface FigureSpec {
   id: string;
   title: string;
-  source: { kind: 'page'; job: PageJobId } | { kind: 'node'; what: 'initial-js' | 'memory' | 'ui-interactive' | 'ui-fps' | 'classroom' | 'aa' | 'lessons' };
+  source: { kind: 'page'; job: PageJobId } | { kind: 'node'; what: 'initial-js' | 'memory' | 'ui-interactive' | 'ui-fps' | 'classroom' | 'live' | 'aa' | 'lessons' };
   value: Measure;
   reference?: Measure;
   ratio?: { series: string; label: string };
@@ -394,6 +394,46 @@ export const FIGURES: readonly FigureSpec[] = [
       'browsers, records × workers sweeps of 6 points each; made by the bench page from the app\'s own share encoder) pasted, then “Add the links” clicked ' +
       'in the page; timed with performance.now() until the table holds 50 rows and both charts\' canvases have painted ' +
       'pixels (checked every animation frame); long tasks from a PerformanceObserver.',
+  },
+  {
+    id: 'live-latency',
+    title: 'Live mode: slider release to the map and cards drawn',
+    source: { kind: 'node', what: 'live' },
+    value: { series: 'latencyMs', label: 'key on the records slider → map and cards drawn with the point’s first repetition', unit: 'ms' },
+    target: { on: 'value', op: '<=', bound: 500, text: 'median ≤ 500 ms (points up to 100 k records, 2 cores)' },
+    context: [{ series: 'appLatencyMs', label: 'the same as the page itself reports it (from its change handler)', unit: 'ms' }],
+    method:
+      'The built app at 1366×768 in live mode: Playwright presses an arrow key on the records slider (a keyboard step is a release: ' +
+      'input and change fire on it), stepping 10 → 100,000 records at 2 workers and, in a full run, again at 1 worker; each release ' +
+      'waits for the previous point to finish. Timed from the keydown reaching the page (a capturing listener) to the first animation frame after the live ' +
+      'panel reports the point drawn (set once the map and cards have been redrawn with its first repetition). The first release, ' +
+      'which starts the warm pool, is not counted.',
+  },
+  {
+    id: 'live-longest-task',
+    title: 'Live mode: longest main-thread task while points are measured',
+    source: { kind: 'node', what: 'live' },
+    value: { series: 'maxLongestTaskMs', label: 'longest long task over every release of the live-latency session (0: none ≥ 50 ms)', unit: 'ms' },
+    target: { on: 'value', op: '<=', bound: 50, text: 'never blocked > 50 ms' },
+    context: [
+      { series: 'longestTaskMs', label: 'longest long task per release', unit: 'ms' },
+      { series: 'longestGapMs', label: 'longest gap between setTimeout(0) ticks per release (finer than the 50 ms long-task floor)', unit: 'ms' },
+    ],
+    method:
+      'The live-latency session: a PerformanceObserver for "longtask" entries (Long Tasks API: tasks of 50 ms or more) installed ' +
+      'before the app loads; per release, the longest task that ended after the key until the point’s measurement ended. The value ' +
+      'is the maximum over all releases, so one blocked moment misses the target.',
+  },
+  {
+    id: 'live-explore',
+    title: 'Live mode: points the background explorer measures per minute',
+    source: { kind: 'node', what: 'live' },
+    value: { series: 'pointsPerMinute', label: 'distinct points measured per minute while idle', unit: 'points/min' },
+    contextOnly: 'how fast the map fills by itself; each point is a real live measurement after a 1.5 s rest',
+    method:
+      'The built app in live mode, a fresh page per trial: "Explore while idle" is switched on and the status line is watched; ' +
+      'each distinct "Measured …" point counts. Rate = points × 60 s ÷ the time from switching on to the end of the window ' +
+      '(60 s; 8 s in a smoke run) or to the map being measured at every stop up to 1 M records, whichever came first.',
   },
   {
     id: 'aa',

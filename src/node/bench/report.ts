@@ -138,6 +138,8 @@ export function formatValue(x: number, unit: Unit | 'ratio'): string {
       return x >= 1e6 ? `${(x / 1e6).toFixed(2)} M tasks/s` : `${(x / 1e3).toFixed(digits(x / 1e3))} k tasks/s`;
     case 'records':
       return `${Math.round(x).toLocaleString('en-US')} records`;
+    case 'points/min':
+      return `${x.toFixed(1)} points/min`;
   }
 }
 

@@ -78,7 +78,10 @@ describe('fieldErrors', () => {
   });
 
   it('limits a dynamic batch to the largest record count run', () => {
-    expect(fieldErrors(withBase({ scheduling: 'dynamic', records: 5_000, batchSize: 10_000 }), env2)).toEqual({
+    // Records not swept: the base's count is the largest run.
+    const unswept = withBase({ scheduling: 'dynamic', records: 5_000, batchSize: 10_000 });
+    unswept.sweep = [{ param: 'workers', values: [1, 2] }];
+    expect(fieldErrors(unswept, env2)).toEqual({
       batchSize: 'Batch size must be an integer from 1 to 5,000',
     });
     const swept = withBase({ scheduling: 'dynamic', records: 5_000, batchSize: 10_000 });
