@@ -36,6 +36,14 @@ export {
 export { referenceDigest, clearReferenceCache } from './reference';
 export { runUserGroup, type UserRunOptions, type UserRunResult } from './userdata';
 export {
+  measureUserGroup,
+  MAX_USER_REPETITIONS,
+  MAX_USER_WARMUPS,
+  type UserMeasureOptions,
+  type UserMeasurement,
+  type UserSample,
+} from './userdata-measure';
+export {
   currentEnv,
   estimateRunBytes,
   estimateRunBytesDetail,

@@ -18,3 +18,4 @@ export {
   type SliceReader,
 } from './split';
 export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, userDigest, type UserAnswer } from './answer';
+export { dataRunView, TOP_KEYS, type DataRunInput, type DataRunView, type PassTiming } from './run-view';

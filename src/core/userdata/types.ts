@@ -9,6 +9,13 @@ import type { Digest, Shipping } from '../model/types';
 export type UserFormat = 'csv' | 'tsv' | 'ndjson';
 export const USER_FORMATS: readonly UserFormat[] = ['csv', 'tsv', 'ndjson'];
 
+/** A file's format from its name's extension: .csv, .tsv/.tab, .ndjson/.jsonl (any case); undefined otherwise. */
+export function formatFromName(name: string): UserFormat | undefined {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1].toLowerCase();
+  const byExtension: Record<string, UserFormat> = { csv: 'csv', tsv: 'tsv', tab: 'tsv', ndjson: 'ndjson', jsonl: 'ndjson' };
+  return ext === undefined ? undefined : byExtension[ext];
+}
+
 /** Why a file (or the job asked of it) cannot be read. */
 export type IssueCode =
   | 'empty-file'

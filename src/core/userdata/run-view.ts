@@ -1,0 +1,90 @@
+/**
+ * What the data view shows of a measured run over a user's file: the answer's top keys,
+ * the sequential and parallel times with the speedup and its interval, throughput, and the
+ * parallel pass cut into phases. Pure: numbers in, display values out.
+ */
+
+import { PHASES, type Phase } from '../model/types';
+import { medianSorted, sortAscending, speedup, summarize, type Summary } from '../stats';
+import type { UserAnswer } from './answer';
+import { answerColumns } from './answer';
+
+/** One measured pass as the view needs it. */
+export interface PassTiming {
+  wallMs: number;
+  phasesMs: Record<Phase, number>;
+  redone: number;
+}
+
+export interface DataRunInput {
+  answer: UserAnswer;
+  fileBytes: number;
+  workers: number;
+  spawnMs: number;
+  sequential: readonly PassTiming[];
+  parallel: readonly PassTiming[];
+  correct: boolean;
+  message?: string;
+}
+
+export interface DataRunView {
+  columns: string[];
+  /** The keys with the most records, most first (ties by the answer's key order). */
+  topRows: string[][];
+  keys: number;
+  records: number;
+  sequential: Summary;
+  parallel: Summary;
+  /** Sequential median ÷ parallel median, with its 95 % bootstrap interval; undefined when a time is 0 ms. */
+  speedup?: { ratio: number; ci95: [number, number] };
+  /** File bytes per second of the median passes, MB/s (10^6 bytes). */
+  sequentialMBps: number;
+  parallelMBps: number;
+  /** Median per phase of the parallel passes, ms, in pipeline order, phases that took time only. */
+  phasesMs: { phase: Phase; ms: number }[];
+  spawnMs: number;
+  /** Chunks parsed again because a cut fell inside a quoted field (the most in any pass). */
+  redone: number;
+  correct: boolean;
+  message?: string;
+}
+
+/** Keys shown in the answer table by default. */
+export const TOP_KEYS = 20;
+
+function mbps(bytes: number, ms: number): number {
+  return ms > 0 ? bytes / 1e6 / (ms / 1000) : 0;
+}
+
+/** The view of a run; `top` keys of the answer by record count. */
+export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
+  const { answer } = input;
+  const order = answer.rows.map((row, i) => ({ row, i, count: Number(row[1]) }));
+  order.sort((a, b) => b.count - a.count || a.i - b.i);
+  const seqMs = input.sequential.map((s) => s.wallMs);
+  const parMs = input.parallel.map((s) => s.wallMs);
+  const sequential = summarize(seqMs);
+  const parallel = summarize(parMs);
+  const timed = seqMs.every((x) => x > 0) && parMs.every((x) => x > 0);
+  const ratio = timed ? speedup(seqMs, parMs) : undefined;
+  const phasesMs = PHASES.map((phase) => ({ phase, ms: medianSorted(sortAscending(input.parallel.map((s) => s.phasesMs[phase]))) })).filter(
+    (p) => p.ms > 0,
+  );
+  const view: DataRunView = {
+    columns: answerColumns(answer),
+    topRows: order.slice(0, top).map((o) => o.row),
+    keys: answer.rows.length,
+    records: answer.records,
+    sequential,
+    parallel,
+    sequentialMBps: mbps(input.fileBytes, sequential.median),
+    parallelMBps: mbps(input.fileBytes, parallel.median),
+    phasesMs,
+    spawnMs: input.spawnMs,
+    redone: Math.max(0, ...input.parallel.map((s) => s.redone)),
+    correct: input.correct,
+  };
+  if (ratio) view.speedup = { ratio: ratio.ratio, ci95: ratio.ci95 };
+  if (input.message !== undefined) view.message = input.message;
+  return view;
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { PHASES, type Phase } from '../../../src/core/model/types';
+import { dataRunView, formatFromName, type UserAnswer } from '../../../src/core/userdata';
+
+function phases(over: Partial<Record<Phase, number>>): Record<Phase, number> {
+  return Object.fromEntries(PHASES.map((p) => [p, over[p] ?? 0])) as Record<Phase, number>;
+}
+
+const answer: UserAnswer = {
+  key: 'city',
+  aggregates: ['amount'],
+  numericKeys: false,
+  rows: [
+    ['a', '1', '1', '1', '1'],
+    ['b', '5', '9', '1', '3'],
+    ['c', '5', '2', '0', '2'],
+    ['d', '2', '4', '2', '2'],
+  ],
+  records: 13,
+};
+
+describe('dataRunView', () => {
+  it('lists the keys with the most records first, ties in answer order, and the medians, speedup, throughput and phases', () => {
+    const seq = [40, 50, 60].map((wallMs) => ({ wallMs, phasesMs: phases({ compute: wallMs }), redone: 0 }));
+    const par = [20, 25, 30].map((wallMs, i) => ({ wallMs, phasesMs: phases({ shipIn: 1, compute: wallMs - 2, merge: 1 }), redone: i === 2 ? 1 : 0 }));
+    const v = dataRunView({ answer, fileBytes: 5_000_000, workers: 2, spawnMs: 12, sequential: seq, parallel: par, correct: true }, 3);
+    expect(v.columns).toEqual(['city', 'count', 'amount_sum', 'amount_min', 'amount_max']);
+    expect(v.topRows.map((r) => r[0])).toEqual(['b', 'c', 'd']);
+    expect(v.keys).toBe(4);
+    expect(v.records).toBe(13);
+    expect(v.sequential.median).toBe(50);
+    expect(v.parallel.median).toBe(25);
+    expect(v.speedup?.ratio).toBe(2);
+    expect(v.sequentialMBps).toBe(100);
+    expect(v.parallelMBps).toBe(200);
+    expect(v.phasesMs).toEqual([
+      { phase: 'shipIn', ms: 1 },
+      { phase: 'compute', ms: 23 },
+      { phase: 'merge', ms: 1 },
+    ]);
+    expect(v.redone).toBe(1);
+    expect(v.spawnMs).toBe(12);
+  });
+
+  it('gives no speedup when a time is below the timer', () => {
+    const pass = [{ wallMs: 0, phasesMs: phases({}), redone: 0 }];
+    const v = dataRunView({ answer, fileBytes: 10, workers: 2, spawnMs: 1, sequential: pass, parallel: pass, correct: false, message: 'x' });
+    expect(v.speedup).toBeUndefined();
+    expect(v.message).toBe('x');
+  });
+});
+
+describe('formatFromName', () => {
+  it('reads the extension in any case, and nothing else', () => {
+    expect(formatFromName('a.CSV')).toBe('csv');
+    expect(formatFromName('dir.v2/x.tab')).toBe('tsv');
+    expect(formatFromName('log.jsonl')).toBe('ndjson');
+    expect(formatFromName('x.ndjson')).toBe('ndjson');
+    expect(formatFromName('data.txt')).toBeUndefined();
+    expect(formatFromName('csv')).toBeUndefined();
+  });
+});
