@@ -25,13 +25,60 @@ import { parseChunkFromReader, type ChunkResult, type SliceReader, type UserJob 
 
 const now = (): number => performance.timeOrigin + performance.now();
 
-function sliceReaderOf(source: UserChunkSource): SliceReader {
+/** A chunk's reader and how to let go of what it holds open. */
+interface ChunkReader {
+  read: SliceReader;
+  close(): void;
+}
+
+/**
+ * Reads a File front to back through one BYOB stream reader into one reused buffer: a
+ * window read allocates nothing, so a large file leaves no trail of window-sized garbage
+ * waiting for a collection (the page's memory stays near one window per worker). A read
+ * that is not where the last one ended (a chunk's first byte, then its windows) opens the
+ * stream there. Engines whose Blob streams have no BYOB reader read each window with
+ * slice().arrayBuffer().
+ */
+function fileReader(file: Blob): ChunkReader {
+  let stream: { reader: ReadableStreamBYOBReader; at: number } | undefined;
+  let buffer = new ArrayBuffer(0);
+  let byob = true;
+  const close = () => {
+    void stream?.reader.cancel().catch(() => {});
+    stream = undefined;
+  };
+  const read: SliceReader = async (a, b) => {
+    if (byob && stream?.at !== a) {
+      close();
+      try {
+        stream = { reader: file.slice(a).stream().getReader({ mode: 'byob' }), at: a };
+      } catch {
+        byob = false;
+      }
+    }
+    if (!byob || !stream) return new Uint8Array(await file.slice(a, b).arrayBuffer());
+    const need = b - a;
+    if (buffer.byteLength < need) buffer = new ArrayBuffer(need);
+    let filled = 0;
+    while (filled < need) {
+      const { done, value } = await stream.reader.read(new Uint8Array(buffer, filled, need - filled));
+      if (!value) break;
+      buffer = value.buffer; // the read hands the same memory back under a new ArrayBuffer
+      filled += value.length;
+      if (done) break;
+    }
+    stream.at += filled;
+    return new Uint8Array(buffer, 0, filled);
+  };
+  return { read, close };
+}
+
+function chunkReaderOf(source: UserChunkSource): ChunkReader {
   if (source.kind === 'shared') {
     const view = new Uint8Array(source.buffer, 0, source.byteLength);
-    return (a, b) => view.subarray(a, b);
+    return { read: (a, b) => view.subarray(a, b), close: () => {} };
   }
-  const file = source.file;
-  return async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer());
+  return fileReader(source.file);
 }
 
 const WARM_UP_RECORDS = 2048;
@@ -187,7 +234,13 @@ export function createEngineWorkerApi(): EngineWorkerApi {
       const worker = task.worker ?? index;
       const log = new SpanLog(worker);
       const t0 = now();
-      const result = await parseChunkFromReader(task.job, task.size, task.start, task.end, task.enteredInQuotes, sliceReaderOf(task.source));
+      const source = chunkReaderOf(task.source);
+      let result: ChunkResult;
+      try {
+        result = await parseChunkFromReader(task.job, task.size, task.start, task.end, task.enteredInQuotes, source.read);
+      } finally {
+        source.close();
+      }
       const doneAtMs = now();
       log.add('compute', t0, doneAtMs, result.partial.records);
       return { worker, result, spans: log.spans, computeMs: log.computeMs, receivedAtMs, doneAtMs };

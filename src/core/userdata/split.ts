@@ -242,23 +242,47 @@ export function parseChunk(
   return { quoteParity: counter.parity as 0 | 1, lineBreaks: counter.breaks, start, end, enteredInQuotes, partial };
 }
 
-/** Reads file offsets [start, end) (end ≤ the file's size): File.slice().arrayBuffer() in a worker, a subarray in memory. */
+/**
+ * Reads file offsets [start, end) (end ≤ the file's size): from a File in a worker, a
+ * subarray in memory. The bytes returned need only stay valid until the next call, so a
+ * reader may hand out one reused buffer.
+ */
 export type SliceReader = (start: number, end: number) => Promise<Uint8Array> | Uint8Array;
 
 /** Bytes read per step by parseChunkFromReader: what a worker holds at once, plus one record. */
 export const WINDOW_BYTES = 4 * 1024 * 1024;
 
-function concat(a: Uint8Array, from: number, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length - from + b.length);
-  out.set(a.subarray(from), 0);
-  out.set(b, a.length - from);
-  return out;
+/**
+ * The bytes a chunk's reading holds: the unfinished record carried over plus the latest
+ * window, in one buffer reused from window to window (grown only when a record is longer
+ * than the room left), so reading a large chunk allocates nothing per window.
+ */
+class CarryBuffer {
+  private store = new Uint8Array(0);
+  length = 0;
+
+  /** Keeps bytes [from, length) at the front, appends `window`; returns the bytes held. */
+  append(from: number, window: Uint8Array): Uint8Array {
+    const carried = this.length - from;
+    const need = carried + window.length;
+    if (need > this.store.length) {
+      const grown = new Uint8Array(Math.max(need, this.store.length * 2));
+      grown.set(this.store.subarray(from, this.length), 0);
+      this.store = grown;
+    } else if (from > 0) {
+      this.store.copyWithin(0, from, this.length);
+    }
+    this.store.set(window, carried);
+    this.length = need;
+    return this.store.subarray(0, need);
+  }
 }
 
 /**
  * parseChunk for a file that stays on disk: reads the chunk window by window through
- * `read`, holding at most one window plus the record that crosses it. The answer is the
- * same as parseChunk's over the whole file in memory.
+ * `read`, holding at most one window plus the record that crosses it (copied out of the
+ * reader's bytes at once). The answer is the same as parseChunk's over the whole file in
+ * memory.
  */
 export async function parseChunkFromReader(
   job: UserJob,
@@ -275,6 +299,7 @@ export async function parseChunkFromReader(
   const partial = emptyPartial();
   const reader = readerFor(job);
   const index = new GroupIndex(partial, job.aggregate.length);
+  const carry = new CarryBuffer();
   let buf: Uint8Array = new Uint8Array(0);
   let base = start; // file offset of buf[0]
   let p = -1; // the next record's start once known
@@ -286,7 +311,7 @@ export async function parseChunkFromReader(
     const window = await read(from, Math.min(size, from + Math.max(1, windowBytes)));
     // Keep only the unfinished record (or nothing, while the first record start is unknown).
     const keep = p >= 0 && parsing ? p - base : buf.length;
-    buf = concat(buf, keep, window);
+    buf = carry.append(keep, window);
     base += keep;
     counter.feed(buf, base, base + buf.length);
     if (p < 0) {
