@@ -34,7 +34,15 @@ export {
   type WorkerFactory,
 } from './pool';
 export { referenceDigest, clearReferenceCache } from './reference';
-export { runUserGroup, type UserRunOptions, type UserRunResult } from './userdata';
+export {
+  groupPass,
+  runUserGroup,
+  userChunkSource,
+  type UserPass,
+  type UserPassContext,
+  type UserRunOptions,
+  type UserRunResult,
+} from './userdata';
 export {
   measureUserGroup,
   MAX_USER_REPETITIONS,

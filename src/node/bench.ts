@@ -145,6 +145,7 @@ const FULL_WARMUPS: Record<PageJobId, number> = {
   'small-tasks': 2,
   'small-batch': 3,
   'cold-break-even': 1,
+  'data-csv': 1,
 };
 const FULL_TRIALS = 15;
 const SMOKE_TRIALS = 3;

@@ -1,7 +1,7 @@
 /**
  * A 200 MB CSV grouped on 2 workers with `file-slice`: the page never holds the file. The
- * file is a Blob built from 8 MB parts (never one big string); its memory is measured from
- * outside, as the bench's memory figure measures it (the renderer processes' resident set
+ * file is built from 8 MB parts (never one big string; the bench's data-csv generator). The
+ * page's memory is measured from outside, as the bench's memory figure measures it (the renderer processes' resident set
  * from Linux /proc: kernel high-water mark plus a 20 ms sampler, above a baseline taken
  * after a garbage collection; see test/helpers/renderer-memory-command.ts). The largest
  * chunk in flight is one worker's part of the file, 100 MB; the page's peak must stay
@@ -10,35 +10,26 @@
  */
 import { commands } from 'vitest/browser';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DATA_CSV_KEYS, generateCsvFile } from '../../src/bench/data-csv';
 import { makeJob, planCuts, readHeaderFromReader } from '../../src/core/userdata';
 import { liveWorkerCount, runUserGroup } from '../../src/engine';
-import type { RendererMemoryAction, RendererMemoryReport } from '../helpers/renderer-memory-command';
+
+/** What the rendererMemory command (test/helpers/renderer-memory-command.ts, run in Node) reports. */
+interface RendererMemoryReport {
+  available: boolean;
+  renderers: number;
+  baselineBytes: number;
+  peakAboveBaselineBytes: number;
+  hwmReset: boolean;
+}
 
 declare module 'vitest/browser' {
   interface BrowserCommands {
-    rendererMemory: (action: RendererMemoryAction) => Promise<RendererMemoryReport>;
+    rendererMemory: (action: 'start' | 'stop') => Promise<RendererMemoryReport>;
   }
 }
 
-const PART_BYTES = 8 * 1024 * 1024;
 const FILE_BYTES = 200 * 1024 * 1024;
-const KEYS = ['Zürich, CH', 'Tokyo', 'Lyon', 'São Paulo', 'Oslo', 'Nairobi', 'Lima', '東京'];
-
-/** One part of whole rows: keys with quoted commas, a quoted line break now and then, decimals. Returns the bytes and the row count. */
-function part(seed: number): { bytes: Uint8Array<ArrayBuffer>; rows: number } {
-  const lines: string[] = [];
-  let size = 0;
-  let x = seed * 2654435761 + 1;
-  while (size < PART_BYTES - 200) {
-    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
-    const key = KEYS[x % KEYS.length];
-    const note = x % 97 === 0 ? '"two\nlines"' : `n${x % 1000}`;
-    const line = `"${key}",${note},${(x % 100000) / 100},${x % 7}\n`;
-    lines.push(line);
-    size += line.length + (key.length > 6 ? 8 : 0); // a rough byte count; the part only needs to be about 8 MB
-  }
-  return { bytes: new TextEncoder().encode(lines.join('')), rows: lines.length };
-}
 
 afterAll(() => {
   expect(liveWorkerCount()).toBe(0);
@@ -46,16 +37,7 @@ afterAll(() => {
 
 describe('a 200 MB CSV on 2 workers with file-slice', () => {
   it("keeps the page's memory below 1.5× the largest chunk in flight", { timeout: 240_000 }, async (ctx) => {
-    const parts: Blob[] = [new Blob(['city,note,amount,qty\n'])];
-    let records = 0;
-    let bytes = 0;
-    for (let seed = 1; bytes < FILE_BYTES; seed++) {
-      const p = part(seed);
-      parts.push(new Blob([p.bytes])); // the bytes go to the browser's blob store; the array is garbage after this
-      records += p.rows;
-      bytes += p.bytes.length;
-    }
-    const file = new File(parts, 'big.csv', { type: 'text/csv' });
+    const { file, records } = generateCsvFile(FILE_BYTES, 8 * 1024 * 1024);
     expect(file.size).toBeGreaterThanOrEqual(FILE_BYTES);
 
     const header = await readHeaderFromReader('csv', file.size, async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer()));
@@ -72,7 +54,7 @@ describe('a 200 MB CSV on 2 workers with file-slice', () => {
     if (!run.ok) throw new Error(run.message);
     expect(run.correct).toBe(true);
     expect(run.answer.records).toBe(records);
-    expect(run.answer.rows.map((r) => r[0]).sort()).toEqual([...KEYS].sort());
+    expect(run.answer.rows.map((r) => r[0]).sort()).toEqual([...DATA_CSV_KEYS].sort());
     const peakMB = memory.peakAboveBaselineBytes / 1e6;
     console.info(
       `200 MB file-slice: renderer peak +${peakMB.toFixed(1)} MB over ${memory.renderers} renderers (largest chunk ${(largestChunkBytes / 1e6).toFixed(1)} MB, limit ${((1.5 * largestChunkBytes) / 1e6).toFixed(1)} MB; VmHWM reset: ${memory.hwmReset})`,

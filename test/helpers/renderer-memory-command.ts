@@ -8,7 +8,7 @@
  */
 
 import type { BrowserCommand } from 'vitest/node';
-import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from '../../src/node/bench/memory';
+import { memoryOf, procAvailable, rendererPids, resetPeak, rssSampler } from '../../src/node/bench/memory.ts';
 
 export type RendererMemoryAction = 'start' | 'stop';
 

@@ -21,9 +21,12 @@ export type PageJobId =
   | 'group-vs-hand'
   | 'small-tasks'
   | 'small-batch'
-  | 'cold-break-even';
+  | 'cold-break-even'
+  | 'data-csv';
 
-export type Unit = 'records/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns';
+import { DATA_CSV_FIGURE } from './data-csv-figure';
+
+export type Unit = 'records/s' | 'MB/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns';
 export type Op = '<' | '<=' | '>=' | '>';
 
 /** A per-trial series the page returns, and how to show it. */
@@ -248,6 +251,7 @@ export const FIGURES: readonly FigureSpec[] = [
       'the main thread; each side\'s wall is a line a + b·records through its two sizes, and the break-even is where it meets ' +
       'the main thread\'s line. Digests compared every run.',
   },
+  DATA_CSV_FIGURE,
   {
     id: 'ship-transfer',
     title: '64 MB ship-in, transfer',
