@@ -100,7 +100,7 @@ export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasu
     await step();
     const result: UserMeasurement = { ok: true, answer: first.answer, reference, spawnMs, sequential: [], parallel: [], correct: true };
     const pass = async (role: UserSample['role'], keep: boolean): Promise<DataIssue | undefined> => {
-      const p = await groupPass(ctx, role === 'sequential' ? whole : cuts);
+      const p = await groupPass(ctx, role === 'sequential' ? whole : cuts, role === 'sequential' ? 'static' : opts.scheduling);
       if ('code' in p) return p;
       const sample = sampleOf(role, p, reference);
       if (!sample.correct && result.correct) {

@@ -11,7 +11,7 @@
  * file as one chunk.
  */
 
-import { ConfigError, DATA_FILE_SHIPPINGS, type Digest, type Phase, type Shipping, type Span } from '../core/model/types';
+import { ConfigError, DATA_FILE_SHIPPINGS, SCHEDULINGS, type Digest, type Phase, type Scheduling, type Shipping, type Span } from '../core/model/types';
 import {
   combineChunks,
   entryStates,
@@ -39,6 +39,13 @@ export interface UserRunOptions {
    * non-decreasing. Lets a lesson or a test put a cut inside a quoted line break.
    */
   cuts?: number[];
+  /**
+   * `static` (default): one chunk per worker, chunk k on worker k mod workers. `dynamic`:
+   * DYNAMIC_CHUNKS_PER_WORKER chunks per worker (none under DYNAMIC_MIN_CHUNK_BYTES), each
+   * taken by whichever worker is free, so a slower worker or a heavier stretch of the file
+   * delays the answer less.
+   */
+  scheduling?: Scheduling;
   signal?: AbortSignal;
   workerFactory?: WorkerFactory;
   clock?: Clock;
@@ -64,7 +71,11 @@ export interface UserRunResult {
   spans: Span[];
 }
 
-function validate(file: Blob, job: UserJob, opts: Pick<UserRunOptions, 'workers' | 'shipping' | 'cuts'>, env: RunEnv): number[] {
+/** Chunks per worker under dynamic scheduling, and the smallest chunk it cuts. */
+export const DYNAMIC_CHUNKS_PER_WORKER = 8;
+export const DYNAMIC_MIN_CHUNK_BYTES = 1024 * 1024;
+
+function validate(file: Blob, job: UserJob, opts: Pick<UserRunOptions, 'workers' | 'shipping' | 'cuts' | 'scheduling'>, env: RunEnv): number[] {
   const cap = workerCap(env.hardwareConcurrency);
   if (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > cap) {
     throw new ConfigError('workers', `an integer from 1 to ${cap}`, opts.workers);
@@ -75,7 +86,13 @@ function validate(file: Blob, job: UserJob, opts: Pick<UserRunOptions, 'workers'
   if (opts.shipping === 'shared' && !env.crossOriginIsolated) {
     throw new ConfigError('shipping', `'file-slice' here: 'shared' needs a cross-origin isolated page`, opts.shipping);
   }
-  const cuts = opts.cuts ?? planCuts(job.dataStart, file.size, opts.workers);
+  const scheduling = opts.scheduling ?? 'static';
+  if (!SCHEDULINGS.includes(scheduling)) {
+    throw new ConfigError('scheduling', `one of ${SCHEDULINGS.map((s) => `'${s}'`).join(', ')}`, scheduling);
+  }
+  const dataBytes = Math.max(0, file.size - job.dataStart);
+  const dynamicChunks = Math.max(opts.workers, Math.min(opts.workers * DYNAMIC_CHUNKS_PER_WORKER, Math.floor(dataBytes / DYNAMIC_MIN_CHUNK_BYTES)));
+  const cuts = opts.cuts ?? planCuts(job.dataStart, file.size, scheduling === 'dynamic' ? dynamicChunks : opts.workers);
   const ordered = cuts.every((c, i) => Number.isInteger(c) && (i === 0 || c >= cuts[i - 1]));
   if (cuts.length < 2 || cuts[0] !== job.dataStart || cuts[cuts.length - 1] !== file.size || !ordered) {
     throw new ConfigError('cuts', `non-decreasing byte offsets from ${job.dataStart} (the first data byte) to ${file.size} (the file size)`, cuts.join(','));
@@ -134,11 +151,35 @@ export async function userChunkSource(file: Blob, shipping: Shipping, signal: Ab
   return { kind: 'shared', buffer, byteLength: file.size };
 }
 
-/** Runs chunk [start, end) on worker `k mod pool size`; aborting terminates the pool. */
-function runChunk(ctx: UserPassContext, k: number, start: number, end: number, inQuotes: boolean): Promise<UserChunkReport> {
+/** Runs chunk [start, end) on worker `w`; aborting terminates the pool. */
+function runChunk(ctx: UserPassContext, w: number, start: number, end: number, inQuotes: boolean): Promise<UserChunkReport> {
+  const task = { worker: w, job: ctx.job, size: ctx.file.size, start, end, enteredInQuotes: inQuotes, source: ctx.source };
+  return abortable(ctx.pool.workers[w].api.runUserChunk(task), ctx.signal, ctx.pool);
+}
+
+/** Runs every chunk: chunk k on worker k mod n (static), or each on the next free worker (dynamic). */
+async function runChunks(ctx: UserPassContext, cuts: readonly number[], dynamic: boolean): Promise<UserChunkReport[]> {
   const n = ctx.pool.size;
-  const task = { worker: k % n, job: ctx.job, size: ctx.file.size, start, end, enteredInQuotes: inQuotes, source: ctx.source };
-  return abortable(ctx.pool.workers[k % n].api.runUserChunk(task), ctx.signal, ctx.pool);
+  const count = cuts.length - 1;
+  if (!dynamic) return Promise.all(Array.from({ length: count }, (_, k) => runChunk(ctx, k % n, cuts[k], cuts[k + 1], false)));
+  const reports = new Array<UserChunkReport>(count);
+  let next = 0;
+  await Promise.all(
+    ctx.pool.workers.map(async (_, w) => {
+      for (let k = next++; k < count; k = next++) reports[k] = await runChunk(ctx, w, cuts[k], cuts[k + 1], false);
+    }),
+  );
+  return reports;
+}
+
+/**
+ * The critical worker (the one that finished last) and its busy time: reading and parsing
+ * its chunks, summed (one chunk under static scheduling, several under dynamic).
+ */
+function criticalWorker(reports: readonly UserChunkReport[]): { doneAtMs: number; busyMs: number } {
+  const last = reports.reduce((a, b) => (b.doneAtMs > a.doneAtMs ? b : a));
+  const busyMs = reports.filter((r) => r.worker === last.worker).reduce((s, r) => s + (r.doneAtMs - r.receivedAtMs), 0);
+  return { doneAtMs: last.doneAtMs, busyMs };
 }
 
 /**
@@ -146,33 +187,35 @@ function runChunk(ctx: UserPassContext, k: number, start: number, end: number, i
  * "outside quotes", the wrong guesses parsed again, the partials merged. With cuts
  * [dataStart, size] on a pool of one this is the sequential reading.
  */
-export async function groupPass(ctx: UserPassContext, cuts: readonly number[]): Promise<UserPass | DataIssue> {
+export async function groupPass(ctx: UserPassContext, cuts: readonly number[], scheduling: Scheduling = 'static'): Promise<UserPass | DataIssue> {
   const { job, clock } = ctx;
   const n = ctx.pool.size;
   const t0 = clock();
   const phases = new PhaseClock(clock, t0);
   const count = cuts.length - 1;
-  const reports = await Promise.all(Array.from({ length: count }, (_, k) => runChunk(ctx, k, cuts[k], cuts[k + 1], false)));
+  const reports = await runChunks(ctx, cuts, scheduling === 'dynamic');
   const received = clock();
-  const critical = reports.reduce((a, b) => (b.doneAtMs > a.doneAtMs ? b : a));
+  const critical = criticalWorker(reports);
   phases.partition(
     received,
     [
-      ['shipIn', critical.receivedAtMs - t0],
-      ['compute', critical.doneAtMs - critical.receivedAtMs],
+      ['shipIn', critical.doneAtMs - t0 - critical.busyMs],
+      ['compute', critical.busyMs],
     ],
     'shipOut',
   );
   const results: ChunkResult[] = reports.map((r) => r.result);
   const states = entryStates(results);
   const wrong = results.flatMap((r, k) => (r.enteredInQuotes === states[k] ? [] : [k]));
-  const redoneReports = await Promise.all(wrong.map((k) => runChunk(ctx, k, cuts[k], cuts[k + 1], states[k])));
+  const redoneReports = await Promise.all(wrong.map((k, i) => runChunk(ctx, i % n, cuts[k], cuts[k + 1], states[k])));
   wrong.forEach((k, i) => (results[k] = redoneReports[i].result));
   phases.mark('compute');
   const combined = combineChunks(job, results);
   if ('ok' in combined) return combined;
   const recordsPerWorker = new Array<number>(n).fill(0);
-  results.forEach((r, k) => (recordsPerWorker[k % n] += r.partial.records));
+  const finalReports = [...reports];
+  wrong.forEach((k, i) => (finalReports[k] = redoneReports[i]));
+  finalReports.forEach((r) => (recordsPerWorker[r.worker] += r.result.partial.records));
   const answer = finishAnswer(job, combined);
   const digest = userDigest(answer);
   phases.mark('merge');
@@ -199,7 +242,7 @@ export function wrongAnswerMessage(digest: Digest, reference: Digest): string {
 }
 
 /** Chunk boundaries for `opts` (equal cuts unless given), checked; throws a ConfigError naming the option at fault. */
-export function userCuts(file: Blob, job: UserJob, opts: Pick<UserRunOptions, 'workers' | 'shipping' | 'cuts' | 'env'>): number[] {
+export function userCuts(file: Blob, job: UserJob, opts: Pick<UserRunOptions, 'workers' | 'shipping' | 'cuts' | 'scheduling' | 'env'>): number[] {
   return validate(file, job, opts, opts.env ?? currentEnv());
 }
 
@@ -222,7 +265,7 @@ export async function runUserGroup(file: Blob, job: UserJob, opts: UserRunOption
     if ('ok' in sequential) return sequential;
     const reference = userDigest(finishAnswer(job, sequential));
 
-    const pass = await groupPass(ctx, cuts);
+    const pass = await groupPass(ctx, cuts, opts.scheduling);
     if ('code' in pass) return pass;
     const correct = sameDigest(pass.digest, reference);
     const result: UserRunResult = {

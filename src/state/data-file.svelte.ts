@@ -6,7 +6,7 @@
  * next file or run.
  */
 
-import { ConfigError, DATA_FILE_SHIPPINGS, type Shipping } from '../core/model/types';
+import { ConfigError, DATA_FILE_SHIPPINGS, SCHEDULINGS, type Scheduling, type Shipping } from '../core/model/types';
 import {
   answerCsv,
   dataRunView,
@@ -45,6 +45,7 @@ export class DataFileState {
   aggregate = $state<string[]>([]);
   workers = $state(2);
   shipping = $state<Shipping>('file-slice');
+  scheduling = $state<Scheduling>('static');
   repetitions = $state(5);
 
   status = $state<DataRunStatus>('idle');
@@ -73,6 +74,10 @@ export class DataFileState {
         ? { value, disabled: 'needs SharedArrayBuffer (a cross-origin isolated page)' }
         : { value },
     );
+  }
+
+  get schedulings(): readonly Scheduling[] {
+    return SCHEDULINGS;
   }
 
   get formats(): readonly UserFormat[] {
@@ -171,6 +176,7 @@ export class DataFileState {
       const opts: UserMeasureOptions = {
         workers: this.workers,
         shipping: this.shipping,
+        scheduling: this.scheduling,
         repetitions: this.repetitions,
         signal: controller.signal,
         env: this.env,

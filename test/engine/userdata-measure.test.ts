@@ -1,7 +1,8 @@
 /** Measuring a user's file: reference first, interleaved repetitions with phases, every digest checked; cancel stops the pool. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, PHASES } from '../../src/core/model/types';
-import { finishAnswer, groupInMemory, makeJob, readHeader, type UserJob } from '../../src/core/userdata';
+import { generateCsvFile } from '../../src/bench/data-csv';
+import { finishAnswer, groupInMemory, makeJob, readHeader, readHeaderFromReader, type UserJob } from '../../src/core/userdata';
 import { isAbortError, liveWorkerCount, measureUserGroup } from '../../src/engine';
 import { generateCsv } from '../core/userdata/userdata-test-helpers';
 
@@ -46,6 +47,24 @@ describe('measureUserGroup', () => {
     expect(m.spawnMs).toBeGreaterThan(0);
   });
 
+  it('schedules dynamically: more chunks than workers, each on the next free worker, the same answer', async () => {
+    const { file: big, records } = generateCsvFile(4_000_000, 1_000_000);
+    const header = await readHeaderFromReader('csv', big.size, async (a, b) => new Uint8Array(await big.slice(a, b).arrayBuffer()));
+    if (!header.ok) throw new Error(header.message);
+    const j = makeJob(header, 'city', ['amount', 'qty']);
+    if ('ok' in j) throw new Error(j.message);
+    const m = await measureUserGroup(big, j, { workers: 2, shipping: 'file-slice', scheduling: 'dynamic', repetitions: 2, warmups: 0 });
+    if (!m.ok) throw new Error(m.message);
+    expect(m.correct).toBe(true);
+    expect(m.answer.records).toBe(records);
+    for (const s of m.parallel) {
+      expect(s.chunks).toBe(Math.floor((big.size - j.dataStart) / (1024 * 1024)));
+      expect(s.chunks).toBeGreaterThan(2);
+      expect(s.recordsPerWorker.reduce((a, b) => a + b, 0)).toBe(records);
+      expect(s.recordsPerWorker.every((r) => r > 0)).toBe(true);
+    }
+  });
+
   it('returns the file problem before measuring anything', async () => {
     const bad = new TextEncoder().encode('k,v\na,1\nb,x\n');
     const header = readHeader(bad, 'csv', true);
@@ -58,6 +77,9 @@ describe('measureUserGroup', () => {
 
   it('refuses bad repetitions and stops at once on cancel', async () => {
     await expect(measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 0 })).rejects.toBeInstanceOf(ConfigError);
+    await expect(
+      measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 1, scheduling: 'random' as 'static' }),
+    ).rejects.toThrow(`scheduling must be one of 'static', 'dynamic' (got "random")`);
     const controller = new AbortController();
     const run = measureUserGroup(file, job(), {
       workers: 2,
