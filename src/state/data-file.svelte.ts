@@ -12,17 +12,22 @@ import {
   dataRunView,
   formatFromName,
   makeJob,
+  prefixEnd,
+  prefixRow,
+  prefixTargets,
   previewFile,
   readHeaderFromReader,
   USER_FORMATS,
   type DataIssue,
   type DataRunView,
+  type PrefixRow,
   type UserAnswer,
+  type UserJob,
   type UserFormat,
   type UserPreview,
 } from '../core/userdata';
 import { downloadText, exportFilename } from '../storage';
-import { isAbortError, measureUserGroup, MAX_USER_REPETITIONS, workerCap, type RunEnv, type UserMeasureOptions } from '../engine';
+import { isAbortError, measureUserGroup, MAX_USER_REPETITIONS, workerCap, type RunEnv } from '../engine';
 
 /** Bytes read for the preview, doubled while the header line is longer (up to PREVIEW_MAX_BYTES). */
 const PREVIEW_BYTES = 256 * 1024;
@@ -52,6 +57,8 @@ export class DataFileState {
   done = $state(0);
   total = $state(0);
   view = $state<DataRunView | undefined>();
+  /** The records sweep's rows, smallest prefix first, as they are measured. */
+  sweepRows = $state<PrefixRow[] | undefined>();
   /** The last run's full answer, for its CSV. */
   private answer: UserAnswer | undefined;
   private controller: AbortController | undefined;
@@ -106,6 +113,7 @@ export class DataFileState {
     this.file = file;
     this.format = formatFromName(file.name);
     this.view = undefined;
+    this.sweepRows = undefined;
     this.answer = undefined;
     this.status = 'idle';
     await this.loadPreview();
@@ -157,13 +165,54 @@ export class DataFileState {
   }
 
   /** Measures the group job over the whole file: the sequential reference, warm-ups, repetitions. */
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    return this.measuring(async (file, job, measure) => {
+      const m = await measure(file, 0, 1);
+      if (!m.ok) return m.message;
+      this.answer = m.answer;
+      this.view = dataRunView({ ...m, fileBytes: file.size, workers: this.workers });
+      return undefined;
+    });
+  }
+
+  /**
+   * The records sweep: the same measurement over prefixes of the file (PREFIX_FRACTIONS of
+   * its data, each ending on a record boundary), smallest first, so the table shows from
+   * which size parallel parsing pays on this machine.
+   */
+  sweep(): Promise<void> {
+    return this.measuring(async (file, job, measure) => {
+      const read = async (a: number, b: number) => new Uint8Array(await file.slice(a, b).arrayBuffer());
+      const targets = prefixTargets(job, file.size);
+      const rows: PrefixRow[] = [];
+      for (const [i, target] of targets.entries()) {
+        const end = await prefixEnd(job, file.size, target, read);
+        const prefix = end >= file.size ? file : file.slice(0, end);
+        const m = await measure(prefix, i, targets.length);
+        if (!m.ok) return m.message;
+        if (end >= file.size) this.answer = m.answer;
+        rows.push(prefixRow(dataRunView({ ...m, fileBytes: prefix.size, workers: this.workers }), prefix.size));
+        this.sweepRows = [...rows];
+      }
+      return undefined;
+    });
+  }
+
+  /**
+   * Runs `body` as one run: reads the header, makes the job, and gives `body` a measuring
+   * function (the k-th of n measurements reports its progress as part of the whole); a
+   * problem `body` returns, or any error, fails the run; a cancel ends it quietly.
+   */
+  private async measuring(
+    body: (file: File, job: UserJob, measure: (blob: Blob, k: number, n: number) => ReturnType<DataMeasure>) => Promise<string | undefined>,
+  ): Promise<void> {
     const file = this.file;
     const format = this.format;
     if (!this.canRun || !file || !format) return;
     this.status = 'running';
     this.problem = undefined;
     this.view = undefined;
+    this.sweepRows = undefined;
     this.done = 0;
     this.total = 0;
     const controller = new AbortController();
@@ -173,22 +222,21 @@ export class DataFileState {
       const header = await readHeaderFromReader(format, file.size, read);
       const job = header.ok ? makeJob(header, this.groupBy, this.aggregate) : header;
       if ('ok' in job) return this.fail(`This file cannot be read: ${job.message}.`);
-      const opts: UserMeasureOptions = {
-        workers: this.workers,
-        shipping: this.shipping,
-        scheduling: this.scheduling,
-        repetitions: this.repetitions,
-        signal: controller.signal,
-        env: this.env,
-        onProgress: (done, total) => {
-          this.done = done;
-          this.total = total;
-        },
-      };
-      const m = await this.measure(file, job, opts);
-      if (!m.ok) return this.fail(`This file cannot be read: ${m.message}.`);
-      this.answer = m.answer;
-      this.view = dataRunView({ ...m, fileBytes: file.size, workers: this.workers });
+      const measure = (blob: Blob, k: number, n: number) =>
+        this.measure(blob, job, {
+          workers: this.workers,
+          shipping: this.shipping,
+          scheduling: this.scheduling,
+          repetitions: this.repetitions,
+          signal: controller.signal,
+          env: this.env,
+          onProgress: (done, total) => {
+            this.done = k * total + done;
+            this.total = n * total;
+          },
+        });
+      const problem = await body(file, job, measure);
+      if (problem !== undefined) return this.fail(`This file cannot be read: ${problem}.`);
       this.status = 'done';
     } catch (e) {
       if (isAbortError(e) || controller.signal.aborted) this.status = 'cancelled';
@@ -200,6 +248,8 @@ export class DataFileState {
 
   private fail(message: string): void {
     this.problem = message;
+    this.view = undefined;
+    this.sweepRows = undefined;
     this.status = 'failed';
   }
 

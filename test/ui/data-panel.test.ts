@@ -9,6 +9,7 @@ import { liveWorkerCount } from '../../src/engine';
 import { captureEnvironment } from '../../src/engine/environment';
 import { DataFileState } from '../../src/state/data-file.svelte';
 import DataPanel from '../../src/ui/data/DataPanel.svelte';
+import { generateCsvFile } from '../../src/bench/data-csv';
 import { generateCsv } from '../core/userdata/userdata-test-helpers';
 import { byId, render, seriousViolations } from './helpers';
 
@@ -138,6 +139,27 @@ describe('Your data', () => {
     flushSync();
     expect(data.problem).toBeUndefined();
     expect([...target.querySelectorAll('[data-testid="data-type"]')].map((e) => e.textContent)).toEqual(['text', 'integer']);
+  });
+
+  it('sweeps the job over prefixes of the file, smallest first, each ending on a record', async () => {
+    const { data, target } = mountPanel();
+    const { file, records } = generateCsvFile(4_000_000, 1_000_000);
+    choose(target, file);
+    await settled(data);
+    data.repetitions = 1;
+    flushSync();
+    target.querySelector<HTMLButtonElement>('[data-testid="data-sweep"]')!.click();
+    await vi.waitFor(() => expect(data.status).not.toBe('running'), { timeout: 30_000 });
+    flushSync();
+    expect(data.status).toBe('done');
+    const rows = data.sweepRows!;
+    expect(rows.map((r) => r.bytes)).toEqual([...rows.map((r) => r.bytes)].sort((a, b) => a - b));
+    expect(rows.length).toBe(3);
+    expect(rows.at(-1)).toMatchObject({ bytes: file.size, records });
+    expect(rows[0].records).toBeGreaterThan(0);
+    expect(target.querySelectorAll('[data-testid="data-sweep-result"] tbody tr')).toHaveLength(3);
+    expect(text(target, 'data-pays-from')).toMatch(/^\s*Parallel (measurably pays from [\d,]+ records|does not measurably pay)/);
+    expect(data.answerCsv()).toContain('city,count,amount_sum');
   });
 
   it('Cancel stops the run and ends its workers', async () => {

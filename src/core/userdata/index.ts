@@ -18,4 +18,5 @@ export {
   type SliceReader,
 } from './split';
 export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, userDigest, type UserAnswer } from './answer';
-export { dataRunView, TOP_KEYS, type DataRunInput, type DataRunView, type PassTiming } from './run-view';
+export { dataRunView, paysFrom, prefixRow, TOP_KEYS, type DataRunInput, type DataRunView, type PassTiming, type PrefixRow } from './run-view';
+export { prefixEnd, prefixTargets, PREFIX_FRACTIONS } from './prefix';

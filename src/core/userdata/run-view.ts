@@ -88,3 +88,32 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
   if (input.message !== undefined) view.message = input.message;
   return view;
 }
+
+/** One prefix of the records sweep. */
+export interface PrefixRow {
+  bytes: number;
+  records: number;
+  sequentialMs: number;
+  parallelMs: number;
+  speedup?: { ratio: number; ci95: [number, number] };
+}
+
+export function prefixRow(view: DataRunView, bytes: number): PrefixRow {
+  const row: PrefixRow = { bytes, records: view.records, sequentialMs: view.sequential.median, parallelMs: view.parallel.median };
+  if (view.speedup) row.speedup = view.speedup;
+  return row;
+}
+
+/**
+ * The smallest prefix from which parallel measurably pays: its speedup's 95 % interval and
+ * that of every larger prefix lie above 1. Undefined when the largest does not.
+ */
+export function paysFrom(rows: readonly PrefixRow[]): PrefixRow | undefined {
+  let from: PrefixRow | undefined;
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const s = rows[i].speedup;
+    if (!s || s.ci95[0] <= 1) break;
+    from = rows[i];
+  }
+  return from;
+}

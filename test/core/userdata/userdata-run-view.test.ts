@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES, type Phase } from '../../../src/core/model/types';
-import { dataRunView, formatFromName, type UserAnswer } from '../../../src/core/userdata';
+import { dataRunView, formatFromName, paysFrom, type PrefixRow, type UserAnswer } from '../../../src/core/userdata';
 
 function phases(over: Partial<Record<Phase, number>>): Record<Phase, number> {
   return Object.fromEntries(PHASES.map((p) => [p, over[p] ?? 0])) as Record<Phase, number>;
@@ -58,5 +58,15 @@ describe('formatFromName', () => {
     expect(formatFromName('x.ndjson')).toBe('ndjson');
     expect(formatFromName('data.txt')).toBeUndefined();
     expect(formatFromName('csv')).toBeUndefined();
+  });
+});
+
+describe('paysFrom', () => {
+  const row = (records: number, low: number): PrefixRow => ({ bytes: records * 10, records, sequentialMs: 1, parallelMs: 1, speedup: { ratio: low + 0.1, ci95: [low, low + 0.2] } });
+  it('is the smallest prefix from which every interval lies above 1', () => {
+    expect(paysFrom([row(10, 0.5), row(100, 1.05), row(1000, 0.99), row(10_000, 1.2), row(100_000, 1.5)])?.records).toBe(10_000);
+    expect(paysFrom([row(10, 1.1), row(100, 1.2)])?.records).toBe(10);
+    expect(paysFrom([row(10, 1.1), row(100, 1)])).toBeUndefined();
+    expect(paysFrom([])).toBeUndefined();
   });
 });
