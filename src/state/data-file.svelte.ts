@@ -9,6 +9,7 @@
 import { ConfigError, DATA_FILE_SHIPPINGS, SCHEDULINGS, type Scheduling, type Shipping } from '../core/model/types';
 import {
   answerCsv,
+  blobReader,
   dataRunView,
   formatFromName,
   makeJob,
@@ -182,11 +183,11 @@ export class DataFileState {
    */
   sweep(): Promise<void> {
     return this.measuring(async (file, job, measure) => {
-      const read = async (a: number, b: number) => new Uint8Array(await file.slice(a, b).arrayBuffer());
       const targets = prefixTargets(job, file.size);
       const rows: PrefixRow[] = [];
       for (const [i, target] of targets.entries()) {
-        const end = await prefixEnd(job, file.size, target, read);
+        const reader = blobReader(file); // window by window into one buffer: the page never holds the prefix
+        const end = await prefixEnd(job, file.size, target, reader.read).finally(() => reader.close());
         const prefix = end >= file.size ? file : file.slice(0, end);
         const m = await measure(prefix, i, targets.length);
         if (!m.ok) return m.message;
