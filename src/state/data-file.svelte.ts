@@ -47,6 +47,8 @@ export class DataFileState {
   preview = $state<UserPreview | undefined>();
   /** What is wrong with the file or the choices, as a person should read it. */
   problem = $state<string | undefined>();
+  /** `group`: one row per key; `parse`: every record read and checked, the columns totalled in one row. */
+  job = $state<'group' | 'parse'>('group');
   groupBy = $state('');
   aggregate = $state<string[]>([]);
   workers = $state(2);
@@ -105,7 +107,8 @@ export class DataFileState {
 
   get canRun(): boolean {
     const workersOk = Number.isInteger(this.workers) && this.workers >= 1 && this.workers <= this.maxWorkers;
-    return this.preview !== undefined && this.problem === undefined && this.groupBy !== '' && workersOk && this.repetitionsProblem === undefined && !this.running;
+    const keyOk = this.job === 'parse' || this.groupBy !== '';
+    return this.preview !== undefined && this.problem === undefined && keyOk && workersOk && this.repetitionsProblem === undefined && !this.running;
   }
 
   /** A new file: the format from its extension (none for another extension: the person chooses), then the preview. */
@@ -221,7 +224,7 @@ export class DataFileState {
     try {
       const read = async (a: number, b: number) => new Uint8Array(await file.slice(a, b).arrayBuffer());
       const header = await readHeaderFromReader(format, file.size, read);
-      const job = header.ok ? makeJob(header, this.groupBy, this.aggregate) : header;
+      const job = header.ok ? makeJob(header, this.job === 'group' ? this.groupBy : undefined, this.aggregate) : header;
       if ('ok' in job) return this.fail(`This file cannot be read: ${job.message}.`);
       const measure = (blob: Blob, k: number, n: number) =>
         this.measure(blob, job, {

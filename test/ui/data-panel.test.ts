@@ -96,6 +96,25 @@ describe('Your data', () => {
     expect(await seriousViolations(target)).toEqual([]);
   });
 
+  it('runs the parse job: every record read and checked, the columns totalled in one row', async () => {
+    const { data, target } = mountPanel();
+    choose(target, new File([TRICKY], 'sales.csv'));
+    await settled(data);
+    const job = byId<HTMLSelectElement>(target, 'data-job');
+    job.value = 'parse';
+    job.dispatchEvent(new Event('change', { bubbles: true }));
+    flushSync();
+    expect(target.querySelector('#data-group-by')).toBeNull();
+    data.repetitions = 1;
+    await runToEnd(target, data);
+    expect(data.status).toBe('done');
+    const head = [...target.querySelectorAll('[data-testid="data-answer"] thead th')].map((th) => th.textContent);
+    expect(head).toEqual(['(all records)', 'count', 'amount_sum', 'amount_min', 'amount_max', 'qty_sum', 'qty_min', 'qty_max']);
+    const rows = [...target.querySelectorAll('[data-testid="data-answer"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([['', '4', '5.875', '-2.500', '7.000', '10', '1', '4']]);
+    expect(text(target, 'data-digest')).toContain('Parallel answer = sequential answer');
+  });
+
   it('names the line and byte of an unclosed quote past the preview rows, and the row and column of a non-numeric value', async () => {
     const { data, target } = mountPanel();
     const good = generateCsv(3, 30, '\n', false, true);

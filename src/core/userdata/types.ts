@@ -59,13 +59,22 @@ export interface UserHeader {
   headerBreaks: number;
 }
 
+/** The key index of the `parse` job: no key, one group of every record. */
+export const NO_GROUP = -1;
+
+/** The key column's name in the answer of the `parse` job. */
+export const ALL_RECORDS = '(all records)';
+
 /** The group-by job over a file: one key column, some numeric columns to sum/min/max. */
 export interface UserJob {
   format: UserFormat;
   columns: string[];
   dataStart: number;
   headerBreaks: number;
-  /** Index of the key column. */
+  /**
+   * Index of the key column; NO_GROUP for the `parse` job: every record read, checked and
+   * totalled in one group (the answer's one row), nothing grouped.
+   */
   groupBy: number;
   /** Indices of the aggregated columns, in the order the answer lists them. */
   aggregate: number[];
