@@ -140,7 +140,7 @@ export class DataFileState {
       return;
     }
     let result: UserPreview | DataIssue | 'need-more' = 'need-more';
-    for (let bytes = PREVIEW_BYTES; result === 'need-more' && bytes <= PREVIEW_MAX_BYTES * 2; bytes *= 2) {
+    for (let bytes = PREVIEW_BYTES; result === 'need-more' && bytes <= PREVIEW_MAX_BYTES; bytes *= 2) {
       const end = Math.min(file.size, bytes);
       const head = new Uint8Array(await file.slice(0, end).arrayBuffer());
       result = previewFile(head, format, end >= file.size, PREVIEW_ROWS);

@@ -28,6 +28,8 @@ export interface DataRunInput {
 }
 
 export interface DataRunView {
+  /** Workers of the parallel passes. */
+  workers: number;
   columns: string[];
   /** The keys with the most records, most first (ties by the answer's key order). */
   topRows: string[][];
@@ -71,6 +73,7 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
     (p) => p.ms > 0,
   );
   const view: DataRunView = {
+    workers: input.workers,
     columns: answerColumns(answer),
     topRows: order.slice(0, top).map((o) => o.row),
     keys: answer.rows.length,
@@ -92,6 +95,7 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
 /** One prefix of the records sweep. */
 export interface PrefixRow {
   bytes: number;
+  workers: number;
   records: number;
   sequentialMs: number;
   parallelMs: number;
@@ -99,7 +103,7 @@ export interface PrefixRow {
 }
 
 export function prefixRow(view: DataRunView, bytes: number): PrefixRow {
-  const row: PrefixRow = { bytes, records: view.records, sequentialMs: view.sequential.median, parallelMs: view.parallel.median };
+  const row: PrefixRow = { bytes, workers: view.workers, records: view.records, sequentialMs: view.sequential.median, parallelMs: view.parallel.median };
   if (view.speedup) row.speedup = view.speedup;
   return row;
 }

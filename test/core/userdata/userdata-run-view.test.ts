@@ -40,6 +40,7 @@ describe('dataRunView', () => {
     ]);
     expect(v.redone).toBe(1);
     expect(v.spawnMs).toBe(12);
+    expect(v.workers).toBe(2);
   });
 
   it('gives no speedup when a time is below the timer', () => {
@@ -62,7 +63,7 @@ describe('formatFromName', () => {
 });
 
 describe('paysFrom', () => {
-  const row = (records: number, low: number): PrefixRow => ({ bytes: records * 10, records, sequentialMs: 1, parallelMs: 1, speedup: { ratio: low + 0.1, ci95: [low, low + 0.2] } });
+  const row = (records: number, low: number): PrefixRow => ({ bytes: records * 10, workers: 2, records, sequentialMs: 1, parallelMs: 1, speedup: { ratio: low + 0.1, ci95: [low, low + 0.2] } });
   it('is the smallest prefix from which every interval lies above 1', () => {
     expect(paysFrom([row(10, 0.5), row(100, 1.05), row(1000, 0.99), row(10_000, 1.2), row(100_000, 1.5)])?.records).toBe(10_000);
     expect(paysFrom([row(10, 1.1), row(100, 1.2)])?.records).toBe(10);
