@@ -1,6 +1,7 @@
 /**
- * "Your data": a file a person drops or picks, its preview, the columns chosen, and a
- * measured run of the group job over it on the engine's pool. The page reads only the
+ * "Your data": a file a person drops or picks, its preview, the columns chosen, and
+ * measured runs of the group or parse job over it on the engine's pool (the whole file, or
+ * the records sweep over its prefixes). The page reads only the
  * file's first bytes (the preview and the header); with `file-slice` the workers read
  * the rest themselves. Nothing is stored: a run's answer and timings live here until the
  * next file or run.
@@ -38,9 +39,6 @@ export const PREVIEW_ROWS = 10;
 
 export type DataRunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
-/** The measuring function (the engine's; a test may pass another). */
-export type DataMeasure = typeof measureUserGroup;
-
 export class DataFileState {
   file = $state<File | undefined>();
   format = $state<UserFormat | undefined>();
@@ -66,10 +64,7 @@ export class DataFileState {
   private answer: UserAnswer | undefined;
   private controller: AbortController | undefined;
 
-  constructor(
-    private readonly env: RunEnv,
-    private readonly measure: DataMeasure = measureUserGroup,
-  ) {
+  constructor(private readonly env: RunEnv) {
     this.workers = Math.min(2, this.maxWorkers);
   }
 
@@ -106,9 +101,9 @@ export class DataFileState {
   }
 
   get canRun(): boolean {
-    const workersOk = Number.isInteger(this.workers) && this.workers >= 1 && this.workers <= this.maxWorkers;
     const keyOk = this.job === 'parse' || this.groupBy !== '';
-    return this.preview !== undefined && this.problem === undefined && keyOk && workersOk && this.repetitionsProblem === undefined && !this.running;
+    const settingsOk = this.workersProblem === undefined && this.repetitionsProblem === undefined;
+    return this.preview !== undefined && this.problem === undefined && keyOk && settingsOk && !this.running;
   }
 
   /** A new file: the format from its extension (none for another extension: the person chooses), then the preview. */
@@ -208,7 +203,7 @@ export class DataFileState {
    * problem `body` returns, or any error, fails the run; a cancel ends it quietly.
    */
   private async measuring(
-    body: (file: File, job: UserJob, measure: (blob: Blob, k: number, n: number) => ReturnType<DataMeasure>) => Promise<string | undefined>,
+    body: (file: File, job: UserJob, measure: (blob: Blob, k: number, n: number) => ReturnType<typeof measureUserGroup>) => Promise<string | undefined>,
   ): Promise<void> {
     const file = this.file;
     const format = this.format;
@@ -227,7 +222,7 @@ export class DataFileState {
       const job = header.ok ? makeJob(header, this.job === 'group' ? this.groupBy : undefined, this.aggregate) : header;
       if ('ok' in job) return this.fail(`This file cannot be read: ${job.message}.`);
       const measure = (blob: Blob, k: number, n: number) =>
-        this.measure(blob, job, {
+        measureUserGroup(blob, job, {
           workers: this.workers,
           shipping: this.shipping,
           scheduling: this.scheduling,
@@ -270,6 +265,11 @@ export class DataFileState {
   downloadAnswer(save: (filename: string, text: string, mime: string) => void = downloadText): void {
     const csv = this.answerCsv();
     if (csv !== undefined) save(exportFilename('answer', 'csv'), csv, 'text/csv');
+  }
+
+  get workersProblem(): string | undefined {
+    const w = this.workers;
+    return Number.isInteger(w) && w >= 1 && w <= this.maxWorkers ? undefined : `workers must be an integer from 1 to ${this.maxWorkers}`;
   }
 
   get repetitionsProblem(): string | undefined {

@@ -11,7 +11,7 @@ import { DataFileState } from '../../src/state/data-file.svelte';
 import DataPanel from '../../src/ui/data/DataPanel.svelte';
 import { generateCsvFile } from '../../src/bench/data-csv';
 import { generateCsv } from '../core/userdata/userdata-test-helpers';
-import { byId, render, seriousViolations } from './helpers';
+import { byId, render, seriousViolations, typeInto } from './helpers';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -94,6 +94,21 @@ describe('Your data', () => {
     expect(text(target, 'data-phases')).toMatch(/compute/);
     expect(data.answerCsv()).toBe('city,count,amount_sum,amount_min,amount_max\r\nZürich, CH,1,1.250,1.250,1.250\r\n日本,2,4.500,-2.500,7.000\r\n🙂,1,0.125,0.125,0.125\r\n'.replace('Zürich, CH,', '"Zürich, CH",'));
     expect(await seriousViolations(target)).toEqual([]);
+  });
+
+  it('refuses workers and repetitions out of range, naming the range, with Run disabled', async () => {
+    const { data, target } = mountPanel();
+    choose(target, new File([TRICKY], 'sales.csv'));
+    await settled(data);
+    const run = () => target.querySelector<HTMLButtonElement>('[data-testid="data-run"]')!;
+    expect(run().disabled).toBe(false);
+    typeInto(byId<HTMLInputElement>(target, 'data-workers'), '0');
+    expect(text(target, 'data-workers-error')).toBe(`workers must be an integer from 1 to ${data.maxWorkers}`);
+    expect(run().disabled).toBe(true);
+    typeInto(byId<HTMLInputElement>(target, 'data-workers'), '2');
+    typeInto(byId<HTMLInputElement>(target, 'data-repetitions'), '201');
+    expect(text(target, 'data-repetitions-error')).toBe('repetitions must be an integer from 1 to 200');
+    expect(run().disabled).toBe(true);
   });
 
   it('runs the parse job: every record read and checked, the columns totalled in one row', async () => {
