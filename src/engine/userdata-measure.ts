@@ -2,29 +2,32 @@
  * Measuring a user's data file the way the playground measures its own workloads: one pool
  * started once (its start-up reported on its own), the sequential reading first as the
  * reference answer, unmeasured warm-ups, then repetitions that interleave the sequential
- * baseline (one worker, the whole file as one chunk) and the parallel pass in alternating
- * order, each pass cut into phases and its answer's digest checked against the reference.
+ * baseline (one worker, the whole file as one chunk), the parallel pass and, when asked,
+ * the page's own pass in rotating order, each pass cut into phases and its answer's digest
+ * checked against the reference.
  */
 
 import { ConfigError, type Digest, type Phase } from '../core/model/types';
 import type { DataIssue, UserAnswer, UserJob } from '../core/userdata';
 import { sharedClock, throwIfAborted, yieldToEventLoop } from './clock';
 import { defaultWorkerFactory, WorkerPool } from './pool';
-import { groupPass, sameDigest, userChunkSource, userCuts, wrongAnswerMessage, type UserPass, type UserPassContext, type UserRunOptions } from './userdata';
+import { groupPass, mainThreadPass, sameDigest, userChunkSource, userCuts, wrongAnswerMessage, type UserPass, type UserPassContext, type UserRunOptions } from './userdata';
 
 export interface UserMeasureOptions extends Omit<UserRunOptions, 'cuts'> {
   /** Measured repetitions of each pass, 1 … 200. */
   repetitions: number;
   /** Unmeasured rounds before them, 0 … 10 (default 1): a fresh worker's first passes run slower. */
   warmups?: number;
+  /** Also measure the `main` strategy: the file read and grouped on the page (which is busy meanwhile). */
+  mainThread?: boolean;
   /** Passes finished out of the total (the reference, warm-ups and repetitions). */
   onProgress?(done: number, total: number): void;
 }
 
 /** One measured pass. */
 export interface UserSample {
-  /** `sequential`: one worker, one chunk; `parallel`: every worker, one chunk each. */
-  role: 'sequential' | 'parallel';
+  /** `sequential`: one worker, one chunk; `parallel`: every worker, one chunk each (or more, dynamic); `main`: the page, one chunk. */
+  role: 'sequential' | 'parallel' | 'main';
   wallMs: number;
   phasesMs: Record<Phase, number>;
   chunks: number;
@@ -42,6 +45,8 @@ export interface UserMeasurement {
   spawnMs: number;
   sequential: UserSample[];
   parallel: UserSample[];
+  /** Empty unless `mainThread` was asked for. */
+  main: UserSample[];
   /** Every measured and warm-up pass gave the reference answer. */
   correct: boolean;
   /** Why not, when not. */
@@ -80,7 +85,8 @@ export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasu
   const signal = opts.signal;
   throwIfAborted(signal);
   const clock = opts.clock ?? sharedClock;
-  const total = 1 + 2 * (warmups + opts.repetitions);
+  const roles: UserSample['role'][] = opts.mainThread ? ['sequential', 'parallel', 'main'] : ['sequential', 'parallel'];
+  const total = 1 + roles.length * (warmups + opts.repetitions);
   let done = 0;
   const step = async (): Promise<void> => {
     opts.onProgress?.(++done, total);
@@ -98,9 +104,12 @@ export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasu
     if ('code' in first) return first;
     const reference = first.digest;
     await step();
-    const result: UserMeasurement = { ok: true, answer: first.answer, reference, spawnMs, sequential: [], parallel: [], correct: true };
+    const result: UserMeasurement = { ok: true, answer: first.answer, reference, spawnMs, sequential: [], parallel: [], main: [], correct: true };
     const pass = async (role: UserSample['role'], keep: boolean): Promise<DataIssue | undefined> => {
-      const p = await groupPass(ctx, role === 'sequential' ? whole : cuts, role === 'sequential' ? 'static' : opts.scheduling);
+      const p =
+        role === 'main'
+          ? await mainThreadPass(ctx)
+          : await groupPass(ctx, role === 'sequential' ? whole : cuts, role === 'sequential' ? 'static' : opts.scheduling);
       if ('code' in p) return p;
       const sample = sampleOf(role, p, reference);
       if (!sample.correct && result.correct) {
@@ -113,8 +122,8 @@ export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasu
     };
     for (let r = 0; r < warmups + opts.repetitions; r++) {
       const keep = r >= warmups;
-      // Alternate which pass goes first, so a drift in the machine's speed hits both alike.
-      const order: UserSample['role'][] = r % 2 === 0 ? ['sequential', 'parallel'] : ['parallel', 'sequential'];
+      // Rotate which pass goes first, so a drift in the machine's speed hits them alike.
+      const order = [...roles.slice(r % roles.length), ...roles.slice(0, r % roles.length)];
       for (const role of order) {
         const issue = await pass(role, keep);
         if (issue) return issue;

@@ -13,9 +13,11 @@
 
 import { ConfigError, DATA_FILE_SHIPPINGS, SCHEDULINGS, type Digest, type Phase, type Scheduling, type Shipping, type Span } from '../core/model/types';
 import {
+  blobReader,
   combineChunks,
   entryStates,
   finishAnswer,
+  parseChunkFromReader,
   planCuts,
   userDigest,
   type ChunkResult,
@@ -229,6 +231,34 @@ export async function groupPass(ctx: UserPassContext, cuts: readonly number[], s
     recordsPerWorker,
     spans: [...reports, ...redoneReports].flatMap((r) => r.spans),
   };
+}
+
+/**
+ * The `main` strategy: the whole file read and grouped on the page itself, window by window
+ * (the page yields between windows while it waits for the next read, and is busy for each
+ * window's parse). Phases: compute (reading and parsing), merge (answer and digest).
+ */
+export async function mainThreadPass(ctx: Pick<UserPassContext, 'file' | 'job' | 'source' | 'clock'>): Promise<UserPass | DataIssue> {
+  const { file, job, source, clock } = ctx;
+  const t0 = clock();
+  const phases = new PhaseClock(clock, t0);
+  const reader =
+    source.kind === 'shared'
+      ? { read: (a: number, b: number) => new Uint8Array(source.buffer, 0, source.byteLength).subarray(a, b), close: () => {} }
+      : blobReader(file);
+  let result: ChunkResult;
+  try {
+    result = await parseChunkFromReader(job, file.size, job.dataStart, file.size, false, reader.read);
+  } finally {
+    reader.close();
+  }
+  phases.mark('compute');
+  const combined = combineChunks(job, [result]);
+  if ('ok' in combined) return combined;
+  const answer = finishAnswer(job, combined);
+  const digest = userDigest(answer);
+  phases.mark('merge');
+  return { answer, digest, wallMs: clock() - t0, phasesMs: phases.phasesMs, chunks: 1, redone: 0, recordsPerWorker: [], spans: [] };
 }
 
 /** Whether a pass's digest equals the reference's: records and answer hash. */

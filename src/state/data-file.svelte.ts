@@ -53,6 +53,8 @@ export class DataFileState {
   shipping = $state<Shipping>('file-slice');
   scheduling = $state<Scheduling>('static');
   repetitions = $state(5);
+  /** Also measure the file read and grouped on the page itself (the `main` strategy). */
+  mainThread = $state(false);
 
   status = $state<DataRunStatus>('idle');
   done = $state(0);
@@ -227,6 +229,7 @@ export class DataFileState {
           shipping: this.shipping,
           scheduling: this.scheduling,
           repetitions: this.repetitions,
+          mainThread: this.mainThread,
           signal: controller.signal,
           env: this.env,
           onProgress: (done, total) => {

@@ -65,6 +65,20 @@ describe('measureUserGroup', () => {
     }
   });
 
+  it('measures the page\'s own pass (main) beside them when asked, with the same answer', async () => {
+    const progress: number[] = [];
+    const m = await measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 2, warmups: 0, mainThread: true, onProgress: (_d, t) => progress.push(t) });
+    if (!m.ok) throw new Error(m.message);
+    expect(progress.at(-1)).toBe(1 + 3 * 2);
+    expect(m.main).toHaveLength(2);
+    expect(m.correct).toBe(true);
+    for (const s of m.main) {
+      expect(s.correct).toBe(true);
+      expect(s.phasesMs.compute).toBeGreaterThan(0);
+      expect(s.chunks).toBe(1);
+    }
+  });
+
   it('returns the file problem before measuring anything', async () => {
     const bad = new TextEncoder().encode('k,v\na,1\nb,x\n');
     const header = readHeader(bad, 'csv', true);

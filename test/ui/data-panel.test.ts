@@ -76,6 +76,9 @@ describe('Your data', () => {
     boxes[1].click();
     flushSync();
     expect(data.aggregate).toEqual(['amount']);
+    target.querySelector<HTMLInputElement>('[data-testid="data-main-thread"]')!.click();
+    flushSync();
+    expect(data.mainThread).toBe(true);
     data.repetitions = 2;
     flushSync();
     await runToEnd(target, data);
@@ -91,6 +94,7 @@ describe('Your data', () => {
       ['🙂', '1', '0.125', '0.125', '0.125'],
     ]);
     expect(text(target, 'data-timings')).toMatch(/Speedup/);
+    expect(text(target, 'data-main')).toMatch(/ms .* MB\/s/);
     expect(text(target, 'data-phases')).toMatch(/compute/);
     expect(data.answerCsv()).toBe('city,count,amount_sum,amount_min,amount_max\r\nZürich, CH,1,1.250,1.250,1.250\r\n日本,2,4.500,-2.500,7.000\r\n🙂,1,0.125,0.125,0.125\r\n'.replace('Zürich, CH,', '"Zürich, CH",'));
     expect(await seriousViolations(target)).toEqual([]);

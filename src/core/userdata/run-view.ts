@@ -23,6 +23,8 @@ export interface DataRunInput {
   spawnMs: number;
   sequential: readonly PassTiming[];
   parallel: readonly PassTiming[];
+  /** The page's own passes (the `main` strategy); empty or absent when not measured. */
+  main?: readonly PassTiming[];
   correct: boolean;
   message?: string;
 }
@@ -37,11 +39,14 @@ export interface DataRunView {
   records: number;
   sequential: Summary;
   parallel: Summary;
+  /** The page's own pass, when measured. */
+  main?: Summary;
   /** Sequential median ÷ parallel median, with its 95 % bootstrap interval; undefined when a time is 0 ms. */
   speedup?: { ratio: number; ci95: [number, number] };
   /** File bytes per second of the median passes, MB/s (10^6 bytes). */
   sequentialMBps: number;
   parallelMBps: number;
+  mainMBps?: number;
   /** Median per phase of the parallel passes, ms, in pipeline order, phases that took time only. */
   phasesMs: { phase: Phase; ms: number }[];
   spawnMs: number;
@@ -88,6 +93,10 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
     correct: input.correct,
   };
   if (ratio) view.speedup = { ratio: ratio.ratio, ci95: ratio.ci95 };
+  if (input.main && input.main.length > 0) {
+    view.main = summarize(input.main.map((s) => s.wallMs));
+    view.mainMBps = mbps(input.fileBytes, view.main.median);
+  }
   if (input.message !== undefined) view.message = input.message;
   return view;
 }
