@@ -195,9 +195,11 @@ describe('Your data', () => {
     expect(rows.length).toBe(3);
     expect(rows.at(-1)).toMatchObject({ bytes: file.size, records });
     expect(rows[0].records).toBeGreaterThan(0);
-    expect(target.querySelectorAll('[data-testid="data-sweep-result"] tbody tr')).toHaveLength(3);
+    expect(target.querySelectorAll('[data-testid="data-sweep-table"] tbody tr')).toHaveLength(3);
+    expect(target.querySelector('[data-testid="data-sweep-result"] canvas')).not.toBeNull();
     expect(text(target, 'data-pays-from')).toMatch(/^\s*Parallel (measurably pays from [\d,]+ records|does not measurably pay)/);
     expect(data.answerCsv()).toContain('city,count,amount_sum');
+    expect(await seriousViolations(target)).toEqual([]);
   });
 
   it('Cancel stops the run and ends its workers', async () => {

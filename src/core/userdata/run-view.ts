@@ -8,6 +8,7 @@ import { PHASES, type Phase } from '../model/types';
 import { medianSorted, sortAscending, speedup, summarize, type Summary } from '../stats';
 import type { UserAnswer } from './answer';
 import { answerColumns } from './answer';
+import { buildTimeVsRecords, type TimeVsRecordsModel } from '../view/chart-data';
 
 /** One measured pass as the view needs it. */
 export interface PassTiming {
@@ -108,11 +109,22 @@ export interface PrefixRow {
   records: number;
   sequentialMs: number;
   parallelMs: number;
+  /** 95 % intervals of the two medians, ms. */
+  sequentialCi95: [number, number];
+  parallelCi95: [number, number];
   speedup?: { ratio: number; ci95: [number, number] };
 }
 
 export function prefixRow(view: DataRunView, bytes: number): PrefixRow {
-  const row: PrefixRow = { bytes, workers: view.workers, records: view.records, sequentialMs: view.sequential.median, parallelMs: view.parallel.median };
+  const row: PrefixRow = {
+    bytes,
+    workers: view.workers,
+    records: view.records,
+    sequentialMs: view.sequential.median,
+    parallelMs: view.parallel.median,
+    sequentialCi95: view.sequential.ci95,
+    parallelCi95: view.parallel.ci95,
+  };
   if (view.speedup) row.speedup = view.speedup;
   return row;
 }
@@ -129,4 +141,14 @@ export function paysFrom(rows: readonly PrefixRow[]): PrefixRow | undefined {
     from = rows[i];
   }
   return from;
+}
+
+/** The sweep as the time-vs-records chart draws it: the sequential line and the parallel one, with their intervals. */
+export function prefixSweepChart(rows: readonly PrefixRow[]): TimeVsRecordsModel {
+  return buildTimeVsRecords(
+    rows.flatMap((r) => [
+      { workers: 1, series: '1 worker (sequential)', records: r.records, medianMs: r.sequentialMs, ciLoMs: r.sequentialCi95[0], ciHiMs: r.sequentialCi95[1] },
+      { workers: r.workers, records: r.records, medianMs: r.parallelMs, ciLoMs: r.parallelCi95[0], ciHiMs: r.parallelCi95[1] },
+    ]),
+  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PHASES, type Phase } from '../../../src/core/model/types';
-import { dataRunView, formatFromName, paysFrom, type PrefixRow, type UserAnswer } from '../../../src/core/userdata';
+import { dataRunView, formatFromName, paysFrom, prefixSweepChart, type PrefixRow, type UserAnswer } from '../../../src/core/userdata';
 
 function phases(over: Partial<Record<Phase, number>>): Record<Phase, number> {
   return Object.fromEntries(PHASES.map((p) => [p, over[p] ?? 0])) as Record<Phase, number>;
@@ -63,11 +63,27 @@ describe('formatFromName', () => {
 });
 
 describe('paysFrom', () => {
-  const row = (records: number, low: number): PrefixRow => ({ bytes: records * 10, workers: 2, records, sequentialMs: 1, parallelMs: 1, speedup: { ratio: low + 0.1, ci95: [low, low + 0.2] } });
+  const row = (records: number, low: number): PrefixRow => ({ bytes: records * 10, workers: 2, records, sequentialMs: 1, parallelMs: 1, sequentialCi95: [1, 1], parallelCi95: [1, 1], speedup: { ratio: low + 0.1, ci95: [low, low + 0.2] } });
   it('is the smallest prefix from which every interval lies above 1', () => {
     expect(paysFrom([row(10, 0.5), row(100, 1.05), row(1000, 0.99), row(10_000, 1.2), row(100_000, 1.5)])?.records).toBe(10_000);
     expect(paysFrom([row(10, 1.1), row(100, 1.2)])?.records).toBe(10);
     expect(paysFrom([row(10, 1.1), row(100, 1)])).toBeUndefined();
     expect(paysFrom([])).toBeUndefined();
+  });
+});
+
+describe('prefixSweepChart', () => {
+  it('draws the sequential line and the parallel one over the records, with their intervals', () => {
+    const rows: PrefixRow[] = [
+      { bytes: 1000, workers: 2, records: 100, sequentialMs: 4, parallelMs: 6, sequentialCi95: [3, 5], parallelCi95: [5, 7] },
+      { bytes: 10_000, workers: 2, records: 1000, sequentialMs: 40, parallelMs: 25, sequentialCi95: [38, 42], parallelCi95: [24, 27] },
+    ];
+    const m = prefixSweepChart(rows);
+    expect(m.series.map((s) => s.label)).toEqual(['1 worker (sequential)', '2 workers']);
+    expect(m.series[0].points).toEqual([
+      { records: 100, medianMs: 4, ciLo: 3, ciHi: 5 },
+      { records: 1000, medianMs: 40, ciLo: 38, ciHi: 42 },
+    ]);
+    expect(m.series[1].points.map((p) => p.medianMs)).toEqual([6, 25]);
   });
 });
