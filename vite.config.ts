@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findBrowser } from './src/node/find-browser.ts';
+import { rendererMemory } from './test/helpers/renderer-memory-command.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -156,6 +157,8 @@ export default defineConfig({
             provider: playwright({ launchOptions: wantsBrowser ? browserLaunchOptions() : {} }),
             instances: [{ browser: 'chromium' }],
             screenshotFailures: false,
+            // The page's memory read from outside, as the bench reads it (test/engine/userdata-memory-200mb.test.ts).
+            commands: { rendererMemory },
           },
         },
       },

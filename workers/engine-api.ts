@@ -21,17 +21,16 @@ import {
   transferablesOf,
 } from '../src/core/workloads';
 import { SpanLog, serialWork } from '../src/core/workloads/kernel';
-import { parseChunkFromReader, type ChunkResult, type SliceReader, type UserJob } from '../src/core/userdata';
+import { blobReader, parseChunkFromReader, type BlobReader, type ChunkResult, type UserJob } from '../src/core/userdata';
 
 const now = (): number => performance.timeOrigin + performance.now();
 
-function sliceReaderOf(source: UserChunkSource): SliceReader {
+function chunkReaderOf(source: UserChunkSource): BlobReader {
   if (source.kind === 'shared') {
     const view = new Uint8Array(source.buffer, 0, source.byteLength);
-    return (a, b) => view.subarray(a, b);
+    return { read: (a, b) => view.subarray(a, b), close: () => {} };
   }
-  const file = source.file;
-  return async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer());
+  return blobReader(source.file);
 }
 
 const WARM_UP_RECORDS = 2048;
@@ -187,7 +186,13 @@ export function createEngineWorkerApi(): EngineWorkerApi {
       const worker = task.worker ?? index;
       const log = new SpanLog(worker);
       const t0 = now();
-      const result = await parseChunkFromReader(task.job, task.size, task.start, task.end, task.enteredInQuotes, sliceReaderOf(task.source));
+      const source = chunkReaderOf(task.source);
+      let result: ChunkResult;
+      try {
+        result = await parseChunkFromReader(task.job, task.size, task.start, task.end, task.enteredInQuotes, source.read);
+      } finally {
+        source.close();
+      }
       const doneAtMs = now();
       log.add('compute', t0, doneAtMs, result.partial.records);
       return { worker, result, spans: log.spans, computeMs: log.computeMs, receivedAtMs, doneAtMs };

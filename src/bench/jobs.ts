@@ -13,6 +13,7 @@ import { createPool, disposeWarmPools, phasesTotalMs, rawPing, referenceDigest, 
 import { devtoolsTracksWanted, emitDevtoolsTracks } from '../engine/devtools-tracks';
 import { datasetSpecOf, estimateRunBytesDetail, jobSpecOf } from '../engine/validate';
 import { openHistory } from '../storage';
+import { dataCsvJob } from './data-csv';
 import { fabricateRuns } from './fabricate';
 import { BenchWorker, breakEvenRecords, lineThrough, rotate, sameDigest, say, Series, sharedNow, trialLoop, type JobOptions, type JobResult } from './harness';
 import type { KernelId } from './protocol';
@@ -779,6 +780,7 @@ export const PAGE_JOBS = {
   'small-tasks': smallTasksJob,
   'small-batch': smallBatchJob,
   'cold-break-even': coldBreakEvenJob,
+  'data-csv': dataCsvJob,
 } satisfies Record<string, (o: JobOptions) => Promise<JobResult>>;
 
 export type PageJobId = keyof typeof PAGE_JOBS;

@@ -14,7 +14,7 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/model/types';
-import { USER_FORMATS, type UserFormat } from '../core/userdata';
+import { formatFromName, USER_FORMATS, type UserFormat } from '../core/userdata';
 import type { DataRunRequest, DataRunResponse } from '../core/userdata';
 import { openPlaygroundPage } from './playground-page';
 
@@ -45,8 +45,6 @@ export function wantsDataRun(argv: readonly string[]): boolean {
   return argv.some((a) => a === '--data' || a.startsWith('--data='));
 }
 
-const EXTENSIONS: Record<string, UserFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
-
 /** Parses data-mode arguments; a message names the argument at fault. */
 export function parseDataArgs(argv: readonly string[]): { ok: true; options: DataOptions } | { ok: false; message: string } {
   const values = new Map<string, string>();
@@ -64,7 +62,7 @@ export function parseDataArgs(argv: readonly string[]): { ok: true; options: Dat
     values.set(name, value);
   }
   const data = values.get('--data')!;
-  const formatText = values.get('--data-format') ?? EXTENSIONS[extname(data).toLowerCase()];
+  const formatText = values.get('--data-format') ?? formatFromName(data);
   if (formatText === undefined) {
     return { ok: false, message: `--data-format is needed: the extension of ${data} is not .csv, .tsv, .tab, .ndjson or .jsonl` };
   }

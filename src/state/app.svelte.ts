@@ -12,6 +12,7 @@ const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacit
 import { isShareHash } from '../core/io/share-hash';
 import type { SharedResult } from '../core/io/share-link';
 import type { ExperimentConfig } from '../core/model/types';
+import { DataFileState } from './data-file.svelte';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -48,6 +49,8 @@ export class AppState {
   readonly run: RunState;
   /** Live mode's sliders, measurements and map; idle until the live panel is used. */
   readonly live: LiveState;
+  /** "Your data": a dropped file, its preview and its measured runs. */
+  readonly data = new DataFileState(this.env);
   view = $state<ViewId>('playground');
   /** The field report the Sources view brings into view and focuses (set by a lesson's "From:" link). */
   sourceId = $state<string | null>(null);

@@ -43,7 +43,7 @@ describe('npm run bench -- --smoke', () => {
       expect(Number.isFinite(f.judged), f.id).toBe(true);
     }
     // The figures that compare like with like are among them, with their references measured.
-    for (const id of ['group-vs-hand', 'small-tasks', 'small-batch-1k', 'small-batch-10k', 'cold-break-even']) {
+    for (const id of ['group-vs-hand', 'small-tasks', 'small-batch-1k', 'small-batch-10k', 'cold-break-even', 'data-csv']) {
       expect(results.figures.find((f) => f.id === id)?.ratio?.n, id).toBeGreaterThan(0);
     }
     // The withdrawn targets stay as context, beside the explorer's rate (a figure without a target).

@@ -54,4 +54,16 @@ describe('App', () => {
     expect(r.target.querySelector('[data-testid="result-cards"]')).not.toBeNull();
     expect(r.target.querySelector('[data-testid="present-run"]')).not.toBeNull();
   });
+
+  it('opens Your data from the results mode buttons, in place of the charts, and back', async () => {
+    const r = render(App, {});
+    cleanup = r.destroy;
+    await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="mode-data"]')!);
+    expect(r.target.querySelector('[data-testid="data-panel"]')).not.toBeNull();
+    expect(r.target.querySelectorAll('[data-testid^="chart-"]')).toHaveLength(0);
+    expect(r.target.querySelector('[data-testid="mode-data"]')!.getAttribute('aria-pressed')).toBe('true');
+    await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="mode-experiment"]')!);
+    expect(r.target.querySelector('[data-testid="data-panel"]')).toBeNull();
+    expect(r.target.querySelectorAll('[data-testid^="chart-"]')).toHaveLength(5);
+  });
 });

@@ -17,7 +17,7 @@ import { mix32, mix32b } from '../workloads/prng';
 import { compareDecimal, formatDecimal, formatScaled, readDecimalText, sumAt, type Decimal } from './decimal';
 import type { Digest } from '../model/types';
 import type { GroupPartial } from './partial';
-import type { UserJob } from './types';
+import { ALL_RECORDS, NO_GROUP, type UserJob } from './types';
 
 /** A finished answer: names and rows as exact text. */
 export interface UserAnswer {
@@ -76,7 +76,7 @@ export function finishAnswer(job: UserJob, partial: GroupPartial): UserAnswer {
     return row;
   });
   return {
-    key: job.columns[job.groupBy],
+    key: job.groupBy === NO_GROUP ? ALL_RECORDS : job.columns[job.groupBy],
     aggregates: job.aggregate.map((i) => job.columns[i]),
     numericKeys,
     rows,

@@ -18,3 +18,6 @@ export {
   type SliceReader,
 } from './split';
 export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, userDigest, type UserAnswer } from './answer';
+export { dataRunView, paysFrom, prefixRow, prefixSweepChart, TOP_KEYS, type DataRunInput, type DataRunView, type PassTiming, type PrefixRow } from './run-view';
+export { prefixEnd, prefixTargets, PREFIX_FRACTIONS } from './prefix';
+export { blobReader, type BlobReader } from './file-reader';

@@ -18,7 +18,7 @@
 import { formatNumber } from '../io/csv';
 import { readDecimal, readDecimalText, scratch } from './decimal';
 import { addValue, groupFor, type GroupIndex, type GroupPartial, type PendingIssue } from './partial';
-import type { DataIssue, UserFormat, UserHeader, UserJob } from './types';
+import { NO_GROUP, type DataIssue, type UserFormat, type UserHeader, type UserJob } from './types';
 
 export const LF = 0x0a;
 export const CR = 0x0d;
@@ -266,9 +266,9 @@ export function readerIssue(reader: RecordReader, breaksBefore: number): DataIss
 }
 
 /** Picks the key and aggregated columns by name; a name not in the header gets a message listing the columns. */
-export function makeJob(header: UserHeader, groupBy: string, aggregate: readonly string[]): UserJob | DataIssue {
+export function makeJob(header: UserHeader, groupBy: string | undefined, aggregate: readonly string[]): UserJob | DataIssue {
   const index = (name: string): number => header.columns.indexOf(name);
-  for (const name of [groupBy, ...aggregate]) {
+  for (const name of groupBy === undefined ? aggregate : [groupBy, ...aggregate]) {
     if (index(name) < 0) {
       return {
         ok: false,
@@ -284,7 +284,7 @@ export function makeJob(header: UserHeader, groupBy: string, aggregate: readonly
     columns: header.columns,
     dataStart: header.dataStart,
     headerBreaks: header.headerBreaks,
-    groupBy: index(groupBy),
+    groupBy: groupBy === undefined ? NO_GROUP : index(groupBy),
     aggregate: aggregate.map(index),
   };
 }
@@ -321,12 +321,13 @@ export function addCsvRecord(
       rowInChunk: partial.records,
     };
   }
-  const ks = reader.starts[job.groupBy];
-  const ke = reader.ends[job.groupBy];
+  const grouped = job.groupBy !== NO_GROUP;
+  const ks = grouped ? reader.starts[job.groupBy] : 0;
+  const ke = grouped ? reader.ends[job.groupBy] : 0;
   let g = index.find(bytes, ks, ke);
   if (g === null) {
     try {
-      g = index.add(bytes, ks, ke, reader.text(bytes, job.groupBy));
+      g = index.add(bytes, ks, ke, grouped ? reader.text(bytes, job.groupBy) : '');
     } catch {
       return invalidKey(job, ks, breaks, partial.records);
     }
@@ -416,7 +417,8 @@ export function addJsonRecord(
     return { code: 'bad-json', detail: 'the line is not a JSON object', byteOffset: s, breaksBefore: breaks, rowInChunk: partial.records };
   }
   const obj = value as Record<string, unknown>;
-  const key = keyText(Object.hasOwn(obj, job.columns[job.groupBy]) ? obj[job.columns[job.groupBy]] : undefined);
+  const keyName = job.columns[job.groupBy]; // undefined for the parse job: one group, key ''
+  const key = keyName === undefined ? '' : keyText(Object.hasOwn(obj, keyName) ? obj[keyName] : undefined);
   const g = groupFor(partial, key, job.aggregate.length);
   for (let c = 0; c < job.aggregate.length; c++) {
     const name = job.columns[job.aggregate[c]];

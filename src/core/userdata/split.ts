@@ -38,6 +38,7 @@
  * a record start cannot land mid-character either.
  */
 
+import { CarryBuffer } from './carry-buffer';
 import { emptyPartial, GroupIndex, mergePartial, type GroupPartial } from './partial';
 import { addCsvRecord, addJsonRecord, CR, INCOMPLETE, LF, MALFORMED, pendingFromReader, QUOTE, quotes, readHeader, RecordReader } from './records';
 import type { DataIssue, UserFormat, UserHeader, UserJob } from './types';
@@ -242,23 +243,21 @@ export function parseChunk(
   return { quoteParity: counter.parity as 0 | 1, lineBreaks: counter.breaks, start, end, enteredInQuotes, partial };
 }
 
-/** Reads file offsets [start, end) (end ≤ the file's size): File.slice().arrayBuffer() in a worker, a subarray in memory. */
+/**
+ * Reads file offsets [start, end) (end ≤ the file's size): from a File in a worker, a
+ * subarray in memory. The bytes returned need only stay valid until the next call, so a
+ * reader may hand out one reused buffer.
+ */
 export type SliceReader = (start: number, end: number) => Promise<Uint8Array> | Uint8Array;
 
 /** Bytes read per step by parseChunkFromReader: what a worker holds at once, plus one record. */
 export const WINDOW_BYTES = 4 * 1024 * 1024;
 
-function concat(a: Uint8Array, from: number, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length - from + b.length);
-  out.set(a.subarray(from), 0);
-  out.set(b, a.length - from);
-  return out;
-}
-
 /**
  * parseChunk for a file that stays on disk: reads the chunk window by window through
- * `read`, holding at most one window plus the record that crosses it. The answer is the
- * same as parseChunk's over the whole file in memory.
+ * `read`, holding at most one window plus the record that crosses it (copied out of the
+ * reader's bytes at once). The answer is the same as parseChunk's over the whole file in
+ * memory.
  */
 export async function parseChunkFromReader(
   job: UserJob,
@@ -275,6 +274,7 @@ export async function parseChunkFromReader(
   const partial = emptyPartial();
   const reader = readerFor(job);
   const index = new GroupIndex(partial, job.aggregate.length);
+  const carry = new CarryBuffer();
   let buf: Uint8Array = new Uint8Array(0);
   let base = start; // file offset of buf[0]
   let p = -1; // the next record's start once known
@@ -286,7 +286,7 @@ export async function parseChunkFromReader(
     const window = await read(from, Math.min(size, from + Math.max(1, windowBytes)));
     // Keep only the unfinished record (or nothing, while the first record start is unknown).
     const keep = p >= 0 && parsing ? p - base : buf.length;
-    buf = concat(buf, keep, window);
+    buf = carry.append(keep, window);
     base += keep;
     counter.feed(buf, base, base + buf.length);
     if (p < 0) {

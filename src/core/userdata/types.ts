@@ -9,6 +9,13 @@ import type { Digest, Shipping } from '../model/types';
 export type UserFormat = 'csv' | 'tsv' | 'ndjson';
 export const USER_FORMATS: readonly UserFormat[] = ['csv', 'tsv', 'ndjson'];
 
+/** A file's format from its name's extension: .csv, .tsv/.tab, .ndjson/.jsonl (any case); undefined otherwise. */
+export function formatFromName(name: string): UserFormat | undefined {
+  const ext = /\.([^./\\]+)$/.exec(name)?.[1].toLowerCase();
+  const byExtension: Record<string, UserFormat> = { csv: 'csv', tsv: 'tsv', tab: 'tsv', ndjson: 'ndjson', jsonl: 'ndjson' };
+  return ext === undefined ? undefined : byExtension[ext];
+}
+
 /** Why a file (or the job asked of it) cannot be read. */
 export type IssueCode =
   | 'empty-file'
@@ -52,13 +59,22 @@ export interface UserHeader {
   headerBreaks: number;
 }
 
+/** The key index of the `parse` job: no key, one group of every record. */
+export const NO_GROUP = -1;
+
+/** The key column's name in the answer of the `parse` job. */
+export const ALL_RECORDS = '(all records)';
+
 /** The group-by job over a file: one key column, some numeric columns to sum/min/max. */
 export interface UserJob {
   format: UserFormat;
   columns: string[];
   dataStart: number;
   headerBreaks: number;
-  /** Index of the key column. */
+  /**
+   * Index of the key column; NO_GROUP for the `parse` job: every record read, checked and
+   * totalled in one group (the answer's one row), nothing grouped.
+   */
   groupBy: number;
   /** Indices of the aggregated columns, in the order the answer lists them. */
   aggregate: number[];

@@ -38,6 +38,7 @@ const FULL_WARMUPS: Record<PageJobId, number> = {
   'small-tasks': 2,
   'small-batch': 3,
   'cold-break-even': 1,
+  'data-csv': 1,
 };
 export const FULL_TRIALS = 15;
 export const SMOKE_TRIALS = 3;

@@ -4,6 +4,7 @@
  * size and the 10 M-record memory figure. Run in this order.
  */
 
+import { DATA_CSV_FIGURE } from './data-csv-figure';
 import type { FigureSpec } from './figures';
 
 export const ENGINE_FIGURES: readonly FigureSpec[] = [
@@ -195,6 +196,7 @@ export const ENGINE_FIGURES: readonly FigureSpec[] = [
       'the main thread; each side\'s wall is a line a + b·records through its two sizes, and the break-even is where it meets ' +
       'the main thread\'s line. Digests compared every run.',
   },
+  DATA_CSV_FIGURE,
   {
     id: 'ship-transfer',
     title: '64 MB ship-in, transfer',

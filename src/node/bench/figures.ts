@@ -24,9 +24,10 @@ export type PageJobId =
   | 'group-vs-hand'
   | 'small-tasks'
   | 'small-batch'
-  | 'cold-break-even';
+  | 'cold-break-even'
+  | 'data-csv';
 
-export type Unit = 'records/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns' | 'points/min';
+export type Unit = 'records/s' | 'MB/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns' | 'points/min';
 export type Op = '<' | '<=' | '>=' | '>';
 
 /** A per-trial series the page returns, and how to show it. */

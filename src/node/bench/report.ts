@@ -132,6 +132,8 @@ export function formatValue(x: number, unit: Unit | 'ratio'): string {
       return `${x.toFixed(1)} kB`;
     case 'MB':
       return `${x.toFixed(0)} MB`;
+    case 'MB/s':
+      return `${x.toFixed(digits(x))} MB/s`;
     case 'fps':
       return `${x.toFixed(1)} fps`;
     case 'tasks/s':

@@ -1,0 +1,136 @@
+/**
+ * Measuring a user's data file the way the playground measures its own workloads: one pool
+ * started once (its start-up reported on its own), the sequential reading first as the
+ * reference answer, unmeasured warm-ups, then repetitions that interleave the sequential
+ * baseline (one worker, the whole file as one chunk), the parallel pass and, when asked,
+ * the page's own pass in rotating order, each pass cut into phases and its answer's digest
+ * checked against the reference.
+ */
+
+import { ConfigError, type Digest, type Phase } from '../core/model/types';
+import type { DataIssue, UserAnswer, UserJob } from '../core/userdata';
+import { sharedClock, throwIfAborted, yieldToEventLoop } from './clock';
+import { defaultWorkerFactory, WorkerPool } from './pool';
+import { groupPass, mainThreadPass, sameDigest, userChunkSource, userCuts, wrongAnswerMessage, type UserPass, type UserPassContext, type UserRunOptions } from './userdata';
+
+export interface UserMeasureOptions extends Omit<UserRunOptions, 'cuts'> {
+  /** Measured repetitions of each pass, 1 … 200. */
+  repetitions: number;
+  /** Unmeasured rounds before them, 0 … 10 (default 1): a fresh worker's first passes run slower. */
+  warmups?: number;
+  /** Also measure the `main` strategy: the file read and grouped on the page (which is busy meanwhile). */
+  mainThread?: boolean;
+  /** Passes finished out of the total (the reference, warm-ups and repetitions). */
+  onProgress?(done: number, total: number): void;
+}
+
+/** One measured pass. */
+export interface UserSample {
+  /** `sequential`: one worker, one chunk; `parallel`: every worker, one chunk each (or more, dynamic); `main`: the page, one chunk. */
+  role: 'sequential' | 'parallel' | 'main';
+  wallMs: number;
+  phasesMs: Record<Phase, number>;
+  chunks: number;
+  redone: number;
+  recordsPerWorker: number[];
+  correct: boolean;
+}
+
+export interface UserMeasurement {
+  ok: true;
+  /** The sequential answer. */
+  answer: UserAnswer;
+  reference: Digest;
+  /** Starting the pool (spawn and init of every worker), once, ms. */
+  spawnMs: number;
+  sequential: UserSample[];
+  parallel: UserSample[];
+  /** Empty unless `mainThread` was asked for. */
+  main: UserSample[];
+  /** Every measured and warm-up pass gave the reference answer. */
+  correct: boolean;
+  /** Why not, when not. */
+  message?: string;
+}
+
+export const MAX_USER_REPETITIONS = 200;
+export const MAX_USER_WARMUPS = 10;
+
+function sampleOf(role: UserSample['role'], pass: UserPass, reference: Digest): UserSample {
+  return {
+    role,
+    wallMs: pass.wallMs,
+    phasesMs: pass.phasesMs,
+    chunks: pass.chunks,
+    redone: pass.redone,
+    recordsPerWorker: pass.recordsPerWorker,
+    correct: sameDigest(pass.digest, reference),
+  };
+}
+
+/**
+ * Measures `opts.repetitions` sequential and parallel passes over `file`. A problem in the
+ * file comes back as the sequential reading's DataIssue before anything is measured; bad
+ * options throw a ConfigError; a cancel rejects with an AbortError and terminates the pool.
+ */
+export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasureOptions): Promise<UserMeasurement | DataIssue> {
+  const cuts = userCuts(file, job, opts);
+  const warmups = opts.warmups ?? 1;
+  if (!Number.isInteger(opts.repetitions) || opts.repetitions < 1 || opts.repetitions > MAX_USER_REPETITIONS) {
+    throw new ConfigError('repetitions', `an integer from 1 to ${MAX_USER_REPETITIONS}`, opts.repetitions);
+  }
+  if (!Number.isInteger(warmups) || warmups < 0 || warmups > MAX_USER_WARMUPS) {
+    throw new ConfigError('warmups', `an integer from 0 to ${MAX_USER_WARMUPS}`, warmups);
+  }
+  const signal = opts.signal;
+  throwIfAborted(signal);
+  const clock = opts.clock ?? sharedClock;
+  const roles: UserSample['role'][] = opts.mainThread ? ['sequential', 'parallel', 'main'] : ['sequential', 'parallel'];
+  const total = 1 + roles.length * (warmups + opts.repetitions);
+  let done = 0;
+  const step = async (): Promise<void> => {
+    opts.onProgress?.(++done, total);
+    await yieldToEventLoop(); // the page draws the progress between passes, never inside one
+    throwIfAborted(signal);
+  };
+  opts.onProgress?.(0, total);
+  const t0 = clock();
+  const pool = await WorkerPool.create({ size: opts.workers, factory: opts.workerFactory ?? defaultWorkerFactory, clock, signal });
+  const spawnMs = clock() - t0;
+  try {
+    const ctx: UserPassContext = { pool, file, job, source: await userChunkSource(file, opts.shipping, signal, pool), signal, clock };
+    const whole = [job.dataStart, file.size];
+    const first = await groupPass(ctx, whole);
+    if ('code' in first) return first;
+    const reference = first.digest;
+    await step();
+    const result: UserMeasurement = { ok: true, answer: first.answer, reference, spawnMs, sequential: [], parallel: [], main: [], correct: true };
+    const pass = async (role: UserSample['role'], keep: boolean): Promise<DataIssue | undefined> => {
+      const p =
+        role === 'main'
+          ? await mainThreadPass(ctx)
+          : await groupPass(ctx, role === 'sequential' ? whole : cuts, role === 'sequential' ? 'static' : opts.scheduling);
+      if ('code' in p) return p;
+      const sample = sampleOf(role, p, reference);
+      if (!sample.correct && result.correct) {
+        result.correct = false;
+        result.message = `${role} pass: ${wrongAnswerMessage(p.digest, reference)}`;
+      }
+      if (keep) result[role].push(sample);
+      await step();
+      return undefined;
+    };
+    for (let r = 0; r < warmups + opts.repetitions; r++) {
+      const keep = r >= warmups;
+      // Rotate which pass goes first, so a drift in the machine's speed hits them alike.
+      const order = [...roles.slice(r % roles.length), ...roles.slice(0, r % roles.length)];
+      for (const role of order) {
+        const issue = await pass(role, keep);
+        if (issue) return issue;
+      }
+    }
+    return result;
+  } finally {
+    pool.terminate();
+  }
+}
