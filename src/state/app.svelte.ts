@@ -12,7 +12,7 @@ const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacit
 import { isShareHash } from '../core/io/share-hash';
 import type { SharedResult } from '../core/io/share-link';
 import type { ExperimentConfig } from '../core/model/types';
-import { DataFileState } from './data-file.svelte';
+import type { DataFileState } from './data-file.svelte';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
@@ -49,8 +49,12 @@ export class AppState {
   readonly run: RunState;
   /** Live mode's sliders, measurements and map; idle until the live panel is used. */
   readonly live: LiveState;
-  /** "Your data": a dropped file, its preview and its measured runs. */
-  readonly data = new DataFileState(this.env);
+  /**
+   * "Your data": a dropped file, its preview and its measured runs — created when the panel
+   * first opens (`openData`), so the file readers load with it and not with the page.
+   */
+  data = $state.raw<DataFileState | undefined>(undefined);
+  #dataLoading: Promise<DataFileState> | undefined;
   view = $state<ViewId>('playground');
   /** The field report the Sources view brings into view and focuses (set by a lesson's "From:" link). */
   sourceId = $state<string | null>(null);
@@ -136,6 +140,12 @@ export class AppState {
       },
     );
     return this.#capacityRun;
+  }
+
+  /** The "Your data" state, loading its code on first use. */
+  openData(): Promise<DataFileState> {
+    this.#dataLoading ??= import('./data-file.svelte').then(({ DataFileState }) => (this.data = new DataFileState(this.env)));
+    return this.#dataLoading;
   }
 
   /** Shows a shared result read from a file, read-only, in the playground (its view offers "Run this on my machine"). */

@@ -59,7 +59,8 @@ describe('App', () => {
     const r = render(App, {});
     cleanup = r.destroy;
     await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="mode-data"]')!);
-    expect(r.target.querySelector('[data-testid="data-panel"]')).not.toBeNull();
+    // The panel's code loads on first use.
+    await expect.poll(() => r.target.querySelector('[data-testid="data-panel"]')).not.toBeNull();
     expect(r.target.querySelectorAll('[data-testid^="chart-"]')).toHaveLength(0);
     expect(r.target.querySelector('[data-testid="mode-data"]')!.getAttribute('aria-pressed')).toBe('true');
     await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="mode-experiment"]')!);
