@@ -18,7 +18,8 @@
  */
 import { analyseRecord, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import { FIELDS, formatNumber } from '../model/config';
-import type { TableModel, SpeedupPoint, TimePoint, XY } from '../view/chart-data';
+import type { SpeedupPoint, TimePoint, XY } from '../view/chart-data';
+import type { TableModel } from '../view/table';
 import { configKey, type PlannedPoint } from './plan';
 import { buildResultsView } from '../view/results-view';
 import type { RecordedEnvironment, RunRecord } from '../io/run-record';

@@ -7,7 +7,8 @@
  */
 import { analyseExperiment, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import { resultCards } from '../view/results-view';
-import { buildPhases, buildTimeVsRecords, plural, type PhaseModel, type ResultCardsModel, type TimeRow, type TimeVsRecordsModel } from '../view/chart-data';
+import { buildPhases, buildTimeVsRecords, type PhaseModel, type ResultCardsModel, type TimeRow, type TimeVsRecordsModel } from '../view/chart-data';
+import { plural } from '../view/format';
 import { MAX_RECORDS, RECORD_STEPS, workerCap } from '../model/config';
 import { configKey, planExperiment, type RunPlan } from './plan';
 import { describeBreakEven } from '../stats';
