@@ -24,7 +24,8 @@ import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } 
 import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { shareLink, shareOfRun } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
-import { EXPORT_FORMAT, exportJson, locateJsonError } from '../core/io/json-io';
+import { EXPORT_FORMAT, exportJson } from '../core/io/json-io';
+import { locateJsonError } from '../core/io/json-text';
 import { ExperimentSchema, formatIssues, type RecordedEnvironment, type RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig } from '../core/model/types';
 import { LESSONS, lessonById, type Budget } from '../lessons';
