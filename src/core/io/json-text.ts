@@ -81,6 +81,8 @@ function scanString(text: string, start: number): number | JsonProblem {
  * Finds where JSON text first goes wrong, so every browser reports the same position (V8,
  * SpiderMonkey and JavaScriptCore word and place their errors differently, some not at all).
  * Iterative, for text whose depth is already bounded; only run after JSON.parse has failed.
+ * Long on purpose: one state machine over the JSON grammar, every state in one switch, so the
+ * states and their transitions read together.
  */
 export function locateJsonError(text: string): JsonProblem | undefined {
   type Want = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
