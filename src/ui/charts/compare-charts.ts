@@ -7,9 +7,9 @@
 import type { ChartConfiguration, TooltipItem } from 'chart.js';
 import type { CompareMediansModel, CompareSide, CompareSpeedupModel, CompareTimeModel } from '../../core/experiment/compare';
 import { errorBarsPlugin } from './chart-plugins';
-import { axis, baseOptions, compactNumber, type ChartTheme } from './chart-theme';
+import { axis, baseOptions, type ChartTheme } from './chart-theme';
 import { idealSpeedupDataset, timeSeriesDataset } from './configs';
-import { fmt, labelWithCi, lineChart, logTick, type LineData } from './line-chart';
+import { fmt, labelWithCi, lineChart, logLogTimeAxes, type LineData } from './line-chart';
 
 /** Whether an overlay chart has any point to draw. (These configs also draw a lesson's "prepared vs now".) */
 export const hasPoints = (m: { series: { points: unknown[] }[] }) => m.series.some((s) => s.points.length > 0);
@@ -59,11 +59,7 @@ export function timeConfig(m: CompareTimeModel, t: ChartTheme): ChartConfigurati
   );
   return lineChart(t, {
     datasets,
-    tooltipLabel: labelWithCi((records, ms) => `${compactNumber(records)} records, ${fmt(ms)} ms`),
-    scales: {
-      x: { ...axis(t, 'Records (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
-      y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
-    },
+    ...logLogTimeAxes(t),
     plugins: [errorBarsPlugin],
   });
 }
