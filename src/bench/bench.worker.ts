@@ -6,7 +6,9 @@
 
 import { createAccumulator, finishAccumulator, generate, generateShard, processRange, transferablesOf } from '../core/workloads';
 import type { BenchReply, BenchRequest, KernelId } from './protocol';
-import { bareParse, decodeOnly, engineKernel, handGroup, objectGroup, tableOnlyGroup, type KernelOutput } from './kernels';
+import { handGroup } from './kernel-hand-group';
+import { objectGroup } from './kernel-object-group';
+import { bareParse, decodeOnly, engineKernel, tableOnlyGroup, type KernelOutput } from './kernels';
 
 /** The worker global, typed by hand: this file is checked with the DOM library. */
 const scope = self as unknown as {

@@ -4,7 +4,9 @@
  * It imports the engine and the workloads exactly as the app does.
  */
 
-import { hasSharedMemory, memoryPrepare, memoryTrial, PAGE_JOBS, type PageJobId } from './jobs';
+import { hasSharedMemory } from './job-common';
+import { memoryPrepare, memoryTrial } from './job-overhead';
+import { PAGE_JOBS, type PageJobId } from './jobs';
 import type { JobOptions, JobResult } from './harness';
 import { timerResolution } from '../core/stats';
 import { fabricateClassroomLinks } from './fabricate';

@@ -18,7 +18,8 @@
  * harness overhead (sample assembly), microseconds.
  */
 
-export { runOnce, WorkerRunError, type EngineSample, type RunOptions, type RunProgress } from './run';
+export { runOnce, type EngineSample, type RunOptions, type RunProgress } from './run';
+export { WorkerRunError } from './run-workers';
 export {
   createPool,
   defaultWorkerFactory,

@@ -160,24 +160,7 @@ export class WorkerPool {
       for (let i = 0; i < opts.size; i++) {
         const worker = factory(i);
         owned.push(new Owned(worker));
-        readies.push(
-          new Promise((resolve) => {
-            const onMessage = (ev: MessageEvent) => {
-              const data = ev.data as Partial<ReadySignal> | null;
-              if (data && data.type === 'engine-ready') {
-                worker.removeEventListener('message', onMessage);
-                resolve({ index: i, worker, readyAtMs: typeof data.atMs === 'number' ? data.atMs : clock() });
-              }
-            };
-            const onError = (ev: Event) => stop(describeWorkerError(i, ev));
-            worker.addEventListener('message', onMessage);
-            worker.addEventListener('error', onError);
-            cleanups.push(() => {
-              worker.removeEventListener('message', onMessage);
-              worker.removeEventListener('error', onError);
-            });
-          }),
-        );
+        readies.push(readySignal(worker, i, clock, stop, cleanups));
       }
       const ready = await Promise.race([Promise.all(readies), stopped]);
       const spawnedAtMs = clock();
@@ -269,5 +252,34 @@ export function rawPing(worker: Worker): Promise<number> {
     worker.addEventListener('message', onMessage);
     const ping: RawPing = { type: 'engine-raw-ping', seq };
     worker.postMessage(ping);
+  });
+}
+
+/**
+ * Resolves when worker `index` posts its ready signal (with the time it sent it); a load
+ * error stops the whole pool. The listeners are removed by the `cleanups` it adds to.
+ */
+function readySignal(
+  worker: Worker,
+  index: number,
+  clock: Clock,
+  stop: (e: unknown) => void,
+  cleanups: Array<() => void>,
+): Promise<{ index: number; worker: Worker; readyAtMs: number }> {
+  return new Promise((resolve) => {
+    const onMessage = (ev: MessageEvent) => {
+      const data = ev.data as Partial<ReadySignal> | null;
+      if (data && data.type === 'engine-ready') {
+        worker.removeEventListener('message', onMessage);
+        resolve({ index, worker, readyAtMs: typeof data.atMs === 'number' ? data.atMs : clock() });
+      }
+    };
+    const onError = (ev: Event) => stop(describeWorkerError(index, ev));
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener('error', onError);
+    cleanups.push(() => {
+      worker.removeEventListener('message', onMessage);
+      worker.removeEventListener('error', onError);
+    });
   });
 }

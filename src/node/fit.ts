@@ -10,7 +10,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { analyseScaling, checkFileSize, parseScalingCsv } from '../core/fit/fit-input';
+import { checkFileSize, parseScalingCsv } from '../core/fit/fit-input';
+import { analyseScaling } from '../core/fit/fit-analysis';
 
 const USAGE = `usage: npm run -s fit -- <file.csv>
        npx tsx src/node/fit.ts <file.csv>

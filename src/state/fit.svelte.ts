@@ -3,14 +3,10 @@
  * refusal, and the actions (analyse, load a file, load the example, download the CSV).
  * Files are read in the page with File.text(); nothing is uploaded.
  */
-import {
-  analyseScaling,
-  checkFileSize,
-  fittedCsv,
-  parseScalingCsv,
-  type ScalingAnalysis,
-  type ScalingInputError,
-} from '../core/fit/fit-input';
+import { checkFileSize, parseScalingCsv } from '../core/fit/fit-input';
+import { analyseScaling } from '../core/fit/fit-analysis';
+import { fittedCsv } from '../core/fit/fit-export';
+import { type ScalingAnalysis, type ScalingInputError } from '../core/fit/scaling-types';
 import { downloadText, safeFilename } from '../storage/download';
 
 /**

@@ -4,40 +4,18 @@
  * every action (rename, pin, delete, clear, export, import) as a method that never throws:
  * failures become a notice the view shows and announces.
  */
+import type { SharedResult } from '../core/io/share-link';
 import { analyseRecord } from '../core/experiment/analysis';
 import type { ResultsView } from '../core/view/chart-data';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/experiment/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
-import { samplesCsv, summaryCsv } from '../core/io/csv';
-import { shareFileOf, shareLink, shareOfRun, sharedJson, type SharedResult } from '../core/io/share-link';
-import { runTrace, traceJson } from '../core/io/trace-events';
-import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/io/json-io';
 import { buildResultsView } from '../core/view/results-view';
 import { LIMITS, type RunRecord } from '../core/io/run-record';
 import type { RunStatus } from '../core/model/types';
-import {
-  chartPng,
-  downloadBlob,
-  downloadText,
-  exportFilename,
-  safeFilename,
-  type History,
-  type HistoryEntry,
-  type SkippedRecord,
-} from '../storage';
+import type { History, HistoryEntry, SkippedRecord } from '../storage';
+import { errorText, HistoryFiles, plural } from './history-files';
 
 export type { HistoryEntry };
-
-/** A chart's canvas as a PNG file named after the chart, on `background` so it is not transparent. */
-export async function chartPngFile(
-  canvas: HTMLCanvasElement,
-  name: string,
-  background: string,
-): Promise<{ ok: true; filename: string; blob: Blob } | { ok: false; message: string }> {
-  const png = await chartPng(canvas, { background });
-  if (!png.ok) return { ok: false, message: png.message };
-  return { ok: true, filename: safeFilename(`parallel-playground-${name.toLowerCase().replace(/\s+/g, '-')}.png`), blob: png.value };
-}
 
 export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
 
@@ -79,17 +57,6 @@ export interface HistoryViewDeps {
   maxImportChars?: number;
 }
 
-/** "50.0 MiB", "3.2 KiB": file sizes for messages. */
-function mib(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Analyses a stored run and maps the analysis onto the results view models. */
 export function resultsOf(record: RunRecord): ResultsView {
   return buildResultsView(analyseRecord(record));
@@ -127,8 +94,17 @@ export class HistoryViewState {
   /** The records behind `comparison`, so Swap needs no reads. */
   #compared: { before: RunRecord; after: RunRecord } | null = null;
 
+  readonly #files: HistoryFiles;
+
   constructor(deps: HistoryViewDeps) {
     this.#deps = deps;
+    this.#files = new HistoryFiles({
+      deps,
+      say: (kind, text, details) => this.#say(kind, text, details),
+      setBusy: (what) => (this.busy = what),
+      selectedIds: () => this.selectedEntries.map((e) => e.id),
+      refresh: () => this.refresh(),
+    });
   }
 
   get #history(): History | undefined {
@@ -383,200 +359,40 @@ export class HistoryViewState {
   }
 
   // -------------------------------------------------------------------------------------
-  // Export and import
-
-  #saveText(filename: string, text: string, mime: string, bom: boolean): void {
-    (this.#deps.save?.text ?? downloadText)(filename, text, mime, { bom });
-  }
+  // Export and import (history-files.ts)
 
   /** Saves a PNG (the chart panels' export). */
   saveBlob(filename: string, blob: Blob): void {
-    (this.#deps.save?.blob ?? downloadBlob)(filename, blob);
-  }
-
-  #write(kind: ExportKind, records: RunRecord[], name: string): { chars: number } {
-    const now = this.#deps.now?.() ?? new Date();
-    if (kind === 'json') {
-      const text = exportJson(records, now);
-      this.#saveText(exportFilename(`${name}`, 'json', now), text, 'application/json', false);
-      return { chars: text.length };
-    }
-    const text = kind === 'samples' ? samplesCsv(records) : summaryCsv(records);
-    // The byte-order mark makes Excel read UTF-8; pandas and R skip it.
-    this.#saveText(exportFilename(`${name}-${kind}`, 'csv', now), text, 'text/csv', true);
-    return { chars: text.length };
-  }
-
-  get #maxImportChars(): number {
-    return this.#deps.maxImportChars ?? MAX_IMPORT_CHARS;
-  }
-
-  #sizeWarning(kind: ExportKind, chars: number): string | undefined {
-    const limit = this.#maxImportChars;
-    return kind === 'json' && chars > limit
-      ? `This file is ${mib(chars)}, more than the ${mib(limit)} an import accepts: to import it again later, export fewer runs at a time (a selection).`
-      : undefined;
+    this.#files.saveBlob(filename, blob);
   }
 
   /** Exports one run. */
   exportRun(record: RunRecord, kind: ExportKind): void {
-    try {
-      const { chars } = this.#write(kind, [record], `run-${record.id.slice(0, 8)}`);
-      const warning = this.#sizeWarning(kind, chars);
-      if (warning) this.#say('warning', `Exported “${record.label || 'untitled run'}”. ${warning}`);
-      else this.#say('success', `Exported “${record.label || 'untitled run'}” as ${kind === 'json' ? 'JSON' : `${kind}.csv`}.`);
-    } catch (err) {
-      this.#say('error', `The export failed: ${errorText(err)}`);
-    }
+    this.#files.exportRun(record, kind);
   }
 
   /** Saves one measured repetition per point as a Chrome trace (Perfetto, DevTools). */
   exportTrace(record: RunRecord): void {
-    try {
-      const trace = runTrace(record);
-      if (!trace) {
-        this.#say('error', 'No trace to save: this run has no measured repetition yet.');
-        return;
-      }
-      const now = this.#deps.now?.() ?? new Date();
-      this.#saveText(exportFilename(`run-${record.id.slice(0, 8)}-trace`, 'json', now), traceJson(trace), 'application/json', false);
-      this.#say('success', `Saved the trace of “${record.label || 'untitled run'}”: open it in ui.perfetto.dev or the DevTools Performance panel.`);
-    } catch (err) {
-      this.#say('error', `The trace could not be saved: ${errorText(err)}`);
-    }
+    this.#files.exportTrace(record);
   }
 
   /** Copies a link that carries the run's results (see core/io/share-link). */
-  async copyShareLink(record: RunRecord): Promise<void> {
-    try {
-      const link = shareLink(this.#deps.appUrl?.() ?? location.href, shareOfRun(record));
-      await (this.#deps.copy ?? ((text: string) => navigator.clipboard.writeText(text)))(link);
-      this.#say('success', `Copied a link to “${record.label || 'untitled run'}” (${link.length.toLocaleString('en-US')} characters): whoever opens it sees these results, read-only.`);
-    } catch (err) {
-      this.#say('error', `The share link could not be copied: ${errorText(err)}`);
-    }
+  copyShareLink(record: RunRecord): Promise<void> {
+    return this.#files.copyShareLink(record);
   }
 
   /** Saves the shared form of the run as a file (the link's payload as JSON). */
   exportShare(record: RunRecord): void {
-    try {
-      const now = this.#deps.now?.() ?? new Date();
-      this.#saveText(exportFilename(`run-${record.id.slice(0, 8)}-share`, 'json', now), sharedJson(shareOfRun(record)), 'application/json', false);
-      this.#say('success', `Saved the share file of “${record.label || 'untitled run'}”.`);
-    } catch (err) {
-      this.#say('error', `The share file could not be saved: ${errorText(err)}`);
-    }
+    this.#files.exportShare(record);
   }
 
   /** Exports the selection, or every stored run. */
-  async exportMany(scope: 'selected' | 'all', kind: ExportKind): Promise<void> {
-    const history = this.#history;
-    if (!history) return;
-    this.busy = 'Exporting…';
-    try {
-      let records: RunRecord[] = [];
-      let skipped: SkippedRecord[] = [];
-      if (scope === 'all') {
-        const all = await history.exportAll();
-        if (!all.ok) {
-          this.#say('error', `Nothing was exported: ${all.message}`);
-          return;
-        }
-        records = all.value.records;
-        skipped = all.value.skipped;
-      } else {
-        const ids = this.selectedEntries.map((e) => e.id);
-        if (ids.length === 0) {
-          this.#say('error', 'Nothing was exported: no run is selected.');
-          return;
-        }
-        for (const id of ids) {
-          const got = await history.get(id);
-          if (got.ok) records.push(got.value);
-          else skipped.push({ id, reason: got.message });
-        }
-      }
-      if (records.length === 0) {
-        this.#say('error', `Nothing was exported: there are no readable runs${skipped.length ? ` (${plural(skipped.length, 'run')} could not be read)` : ''}.`);
-        return;
-      }
-      const { chars } = this.#write(kind, records, scope === 'all' ? 'all-runs' : `${records.length}-runs`);
-      const what = `${plural(records.length, 'run')} as ${kind === 'json' ? 'JSON' : `${kind}.csv`}`;
-      const notes = [
-        skipped.length ? `${plural(skipped.length, 'run')} could not be read and ${skipped.length === 1 ? 'is' : 'are'} not in the file.` : '',
-        this.#sizeWarning(kind, chars) ?? '',
-      ].filter(Boolean);
-      this.#say(
-        notes.length ? 'warning' : 'success',
-        `Exported ${what}.${notes.length ? ` ${notes.join(' ')}` : ''}`,
-        skipped.map((s) => `${s.id}: ${s.reason}`),
-      );
-    } catch (err) {
-      this.#say('error', `The export failed: ${errorText(err)}`);
-    } finally {
-      this.busy = undefined;
-    }
+  exportMany(scope: 'selected' | 'all', kind: ExportKind): Promise<void> {
+    return this.#files.exportMany(scope, kind);
   }
 
-  /**
-   * Imports an export file: size checked before reading, then parsed and validated whole
-   * (json-io), then stored all-or-nothing. A bad file changes nothing stored. A share file
-   * (another machine's result) is not stored: it opens read-only, as its link would.
-   */
-  async importFile(file: File): Promise<boolean> {
-    const history = this.#history;
-    if (!history) return false;
-    const name = `“${file.name}”`;
-    const limit = this.#maxImportChars;
-    if (file.size > limit) {
-      this.#say('error', `${name} was not imported: it is ${mib(file.size)}; imports are limited to ${mib(limit)}. Nothing was changed.`);
-      return false;
-    }
-    this.busy = 'Importing…';
-    try {
-      let text: string;
-      try {
-        text = await file.text();
-      } catch (err) {
-        this.#say('error', `${name} could not be read: ${errorText(err)}. Nothing was changed.`);
-        return false;
-      }
-      if (this.#openedAsShare(name, text)) return false;
-      const parsed = parseImport(text, { maxChars: limit });
-      if (!parsed.ok) {
-        this.#say('error', `${name} was not imported: ${parsed.message} Nothing was changed.`, parsed.issues?.length ? parsed.issues : undefined);
-        return false;
-      }
-      const stored = await history.importRecords(parsed.records);
-      if (!stored.ok) {
-        this.#say('error', `${name} was not imported: ${stored.message} Nothing was changed.`, stored.issues);
-        return false;
-      }
-      const { imported, duplicates } = stored.value;
-      const within = parsed.duplicatesWithin?.length ?? 0;
-      const parts = [`Imported ${plural(imported.length, 'run')} from ${name}`];
-      if (duplicates.length) parts.push(`${plural(duplicates.length, 'run')} already stored ${duplicates.length === 1 ? 'was' : 'were'} skipped as duplicates`);
-      if (within) parts.push(`${plural(within, 'run')} listed twice in the file ${within === 1 ? 'was' : 'were'} imported once`);
-      this.#say('success', `${parts.join('; ')}.`);
-      await this.refresh();
-      return true;
-    } finally {
-      this.busy = undefined;
-    }
-  }
-
-  /** True when `text` is a share file: then it has been opened (or refused, with the reason), and nothing is stored. */
-  #openedAsShare(name: string, text: string): boolean {
-    const share = shareFileOf(text);
-    if (!share) return false;
-    if (!share.ok) {
-      this.#say('error', `${name} is a shared result that could not be read: ${share.message} Nothing was changed.`);
-    } else if (!this.#deps.openShared) {
-      this.#say('error', `${name} is a result shared from another machine, not a history export; open it from the Classroom view. Nothing was changed.`);
-    } else {
-      this.#say('success', `${name} is a result shared from another machine: it is shown read-only and not stored in this history.`);
-      this.#deps.openShared(share.value);
-    }
-    return true;
+  /** Imports an export file; a bad file changes nothing stored (see HistoryFiles.importFile). */
+  importFile(file: File): Promise<boolean> {
+    return this.#files.importFile(file);
   }
 }

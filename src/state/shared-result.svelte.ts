@@ -6,7 +6,8 @@
  */
 import { compareRuns, type RunComparison } from '../core/experiment/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
-import type { ResultsView, TableModel } from '../core/view/chart-data';
+import type { ResultsView } from '../core/view/chart-data';
+import type { TableModel } from '../core/view/table';
 import { cloneExperiment } from '../core/model/config';
 import { decodeShare, type ShareResult, type SharedResult } from '../core/io/share-link';
 import { sharedAsRecord, sharedPointsTable } from '../core/io/shared-record';

@@ -1,6 +1,5 @@
 /** The storage layer: the run history (IndexedDB or memory) and file downloads. The only importer of idb-keyval. */
 export {
-  openHistory,
   type FinalStatus,
   type History,
   type HistoryEntry,
@@ -9,6 +8,7 @@ export {
   type StorageErrorCode,
   type StorageFailure,
   type StorageResult,
-} from './history';
+} from './history-types';
+export { openHistory } from './history';
 export { memoryBackend, openIndexedDbBackend, type StorageBackend, type WriteBatch } from './backend';
 export { chartPng, downloadBlob, downloadText, exportFilename, safeFilename, UTF8_BOM, type PngResult } from './download';

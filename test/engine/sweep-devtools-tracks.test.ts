@@ -4,6 +4,7 @@ import type { ExperimentConfig, RunConfig } from '../../src/core/model/types';
 import { DEVTOOLS_TRACKS_KEY } from '../../src/engine/devtools-tracks';
 import type { EngineSample } from '../../src/engine/run';
 import { runSweep } from '../../src/engine/sweep';
+import { fakeSample } from '../helpers/samples';
 import { config } from './fixtures';
 
 const experiment: ExperimentConfig = {
@@ -16,21 +17,19 @@ const experiment: ExperimentConfig = {
 /** A runOnce that returns a fixed two-span sample without running anything. */
 async function fakeRun(c: RunConfig): Promise<EngineSample> {
   const start = performance.timeOrigin + performance.now();
-  const digest = { records: c.records, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) };
-  return {
+  const sample = fakeSample({
     wallMs: 2,
-    phasesMs: { spawn: 0, init: 0, generate: 0.5, split: 0, shipIn: 0, compute: 1, shipOut: 0, merge: 0.5, teardown: 0 },
+    phasesMs: { generate: 0.5, compute: 1, merge: 0.5 },
     spans: [
       { worker: -1, kind: 'generate', startMs: start, endMs: start + 0.5 },
       { worker: 0, kind: 'compute', startMs: start + 0.5, endMs: start + 1.5, records: c.records },
     ],
+    records: c.records,
     recordsPerWorker: [c.records],
     batchesPerWorker: [1],
-    digest,
-    correct: true,
     startedAtMs: start,
-    reference: digest,
-  };
+  });
+  return { ...sample, reference: sample.digest };
 }
 
 const ours = () =>

@@ -17,6 +17,11 @@ export interface FakeRun {
   correct?: boolean;
   /** Records the digest says it saw; 0 unless given. */
   records?: number;
+  /** Per-worker counts; none unless given. */
+  recordsPerWorker?: number[];
+  batchesPerWorker?: number[];
+  /** When the repetition started on the shared clock; 0 unless given. */
+  startedAtMs?: number;
 }
 
 /** A Sample with the given wall time and phases (the rest 0), an all-zero digest and no spans. */
@@ -27,11 +32,11 @@ export function fakeSample(run: FakeRun): Sample {
     wallMs: run.wallMs,
     phasesMs,
     spans: run.spans ?? [],
-    recordsPerWorker: [],
-    batchesPerWorker: [],
+    recordsPerWorker: run.recordsPerWorker ?? [],
+    batchesPerWorker: run.batchesPerWorker ?? [],
     digest: { records: run.records ?? 0, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) },
     correct: run.correct ?? true,
-    startedAtMs: 0,
+    startedAtMs: run.startedAtMs ?? 0,
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate, runSequential } from '../../src/core/workloads';
 import type { DatasetSpec } from '../../src/core/model/types';
-import { handGroup } from '../../src/bench/kernels';
+import { handGroup } from '../../src/bench/kernel-hand-group';
 
 const spec = (records: number, distinctKeys: number, keySkew = 0): DatasetSpec => ({
   seed: 11,

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planExperiment } from '../../src/core/experiment/plan';
-import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord } from '../../src/core/model/types';
+import type { ExperimentConfig, RepetitionRecord } from '../../src/core/model/types';
 import type { EnvironmentInfo } from '../../src/engine/environment';
 import type { runSweep } from '../../src/engine/sweep';
 import { runAndRecord } from '../../src/state/experiment-runner';
 import { memoryBackend, openHistory } from '../../src/storage';
 import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
+import { fakeSample } from '../helpers/samples';
 
 const env: EnvironmentInfo = {
   userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true, timerResolutionMs: 0.005, appVersion: '0.0.0',
@@ -24,11 +25,9 @@ const instantSweep = (async (exp, hooks) => {
   const reps: RepetitionRecord[] = [];
   for (const step of plan.steps) {
     const unit = plan.units[step.unit];
-    const phasesMs = Object.fromEntries(PHASES.map((p) => [p, 0])) as Record<Phase, number>;
     const rep: RepetitionRecord = {
       pointIndex: 0, repetition: step.round, role: unit.role, config: unit.config,
-      sample: { wallMs: 10 + step.round, phasesMs, spans: [], recordsPerWorker: [1000], batchesPerWorker: [1], correct: true, startedAtMs: 0,
-        digest: { records: 1000, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) } },
+      sample: fakeSample({ wallMs: 10 + step.round, phasesMs: { compute: 0 }, records: 1000, recordsPerWorker: [1000], batchesPerWorker: [1] }),
     };
     reps.push(rep);
     await hooks?.onRepetition?.(rep, plan);

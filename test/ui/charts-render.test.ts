@@ -1,13 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Chart as ChartJs } from 'chart.js';
 import { PHASES, type Phase } from '../../src/core/model/types';
-import {
-  buildPhases,
-  buildSpeedup,
-  buildSpread,
-  buildTimeline,
-  buildTimeVsRecords,
-} from '../../src/core/view/chart-data';
+import { buildPhases, buildSpeedup, buildTimeVsRecords } from '../../src/core/view/chart-data';
+import { buildSpread } from '../../src/core/view/spread-data';
+import { buildTimeline } from '../../src/core/view/timeline-data';
 import PhaseChart from '../../src/ui/charts/PhaseChart.svelte';
 import SpeedupChart from '../../src/ui/charts/SpeedupChart.svelte';
 import SpreadChart from '../../src/ui/charts/SpreadChart.svelte';

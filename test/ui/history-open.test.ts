@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { Chart as ChartJs } from 'chart.js';
-import { formatMs } from '../../src/core/view/chart-data';
+import { formatMs } from '../../src/core/view/format';
 import { resultsOf } from '../../src/state/history-view.svelte';
 import { captureDownloads, fabricate, mountHistory, notice, rowOf, waitForCount, type MountedHistory } from './history-helpers';
 

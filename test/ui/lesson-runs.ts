@@ -9,7 +9,8 @@ import { buildResultsView } from '../../src/core/view/results-view';
 import { newRunRecord } from '../../src/core/io/run-record';
 import { captureEnvironment } from '../../src/engine/environment';
 import type { RunHooks, SweepRunner } from '../../src/state/run.svelte';
-import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../../src/core/model/types';
+import type { ExperimentConfig, Phase, RepetitionRecord, RunConfig } from '../../src/core/model/types';
+import { fakeSample } from '../helpers/samples';
 
 export type Timing = (c: RunConfig) => { wallMs: number; phasesMs?: Partial<Record<Phase, number>> };
 
@@ -22,18 +23,16 @@ export function fabricateReps(experiment: ExperimentConfig, timing: Timing): Rep
     const unit = plan.units[step.unit];
     const run = timing(unit.config);
     const factor = 1 + 0.01 * ((step.round % 3) - 1);
-    const phasesMs = Object.fromEntries(PHASES.map((p) => [p, (run.phasesMs?.[p] ?? 0) * factor])) as Record<Phase, number>;
-    if (run.phasesMs?.compute === undefined) phasesMs.compute = run.wallMs * factor;
-    const sample: Sample = {
+    const phasesMs = Object.fromEntries(Object.entries(run.phasesMs ?? {}).map(([p, ms]) => [p, ms * factor])) as Partial<Record<Phase, number>>;
+    const records = unit.config.records;
+    const sample = fakeSample({
       wallMs: run.wallMs * factor,
       phasesMs,
-      spans: [],
-      recordsPerWorker: [unit.config.records],
+      records,
+      recordsPerWorker: [records],
       batchesPerWorker: [1],
-      digest: { records: unit.config.records, checksum: '0'.repeat(16), tableHash: '0'.repeat(16) },
-      correct: true,
       startedAtMs: Date.now(),
-    };
+    });
     reps.push({ pointIndex: 0, repetition: step.round, role: unit.role, config: unit.config, sample });
   }
   return reps;

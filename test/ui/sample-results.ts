@@ -1,11 +1,6 @@
-import {
-  buildPhases,
-  buildSpeedup,
-  buildSpread,
-  buildTimeline,
-  buildTimeVsRecords,
-  type ResultsView,
-} from '../../src/core/view/chart-data';
+import { buildPhases, buildSpeedup, buildTimeVsRecords, type ResultsView } from '../../src/core/view/chart-data';
+import { buildSpread } from '../../src/core/view/spread-data';
+import { buildTimeline } from '../../src/core/view/timeline-data';
 import { PHASES, type Phase, type Span } from '../../src/core/model/types';
 
 const phases = (p: Partial<Record<Phase, number>>) =>

@@ -17,13 +17,13 @@
  *   laid out as overlay models for the history view's comparison charts.
  */
 import { analyseRecord, type ExperimentAnalysis, type PointAnalysis } from './analysis';
-import { FIELDS, formatNumber } from '../model/config';
-import type { TableModel, SpeedupPoint, TimePoint, XY } from '../view/chart-data';
+import type { SpeedupPoint, TimePoint, XY } from '../view/chart-data';
+import { diffSettings } from './compare-settings';
 import { configKey, type PlannedPoint } from './plan';
 import { buildResultsView } from '../view/results-view';
-import type { RecordedEnvironment, RunRecord } from '../io/run-record';
-import { judgeChange, NOISE_BAND, speedup, summarize, type ChangeVerdict, type SpeedupResult } from '../stats';
-import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample, SweepParam } from '../model/types';
+import type { RunRecord } from '../io/run-record';
+import { judgeChange, NOISE_BAND, speedup, type ChangeVerdict, type SpeedupResult } from '../stats';
+import type { RunConfig } from '../model/types';
 
 export type CompareSide = 'before' | 'after';
 
@@ -235,103 +235,6 @@ function comparePoint(point: PlannedPoint, other: PlannedPoint, before: Side, af
 }
 
 // ---------------------------------------------------------------------------
-// Settings diff
-
-/** Every RunConfig field, in the order the form shows them; typed complete so none is forgotten. */
-const CONFIG_ORDER: Record<keyof RunConfig, number> = {
-  strategy: 0,
-  workers: 1,
-  records: 2,
-  job: 3,
-  format: 4,
-  shipping: 5,
-  scheduling: 6,
-  batchSize: 7,
-  poolLife: 8,
-  varlenSplit: 9,
-  distinctKeys: 10,
-  keySkew: 11,
-  payloadBytes: 12,
-  costSkew: 13,
-  workRounds: 14,
-  serialFraction: 15,
-  seed: 16,
-  faultAtRecord: 17,
-};
-const CONFIG_FIELDS = (Object.keys(CONFIG_ORDER) as (keyof RunConfig)[]).sort((a, b) => CONFIG_ORDER[a] - CONFIG_ORDER[b]);
-
-const ENV_LABELS: Record<keyof RecordedEnvironment, string> = {
-  hardwareConcurrency: 'Cores reported',
-  crossOriginIsolated: 'Cross-origin isolated',
-  sharedArrayBuffer: 'SharedArrayBuffer',
-  atomicsWaitAsync: 'Atomics.waitAsync',
-  moduleWorkers: 'Module workers',
-  measuredCores: 'Cores measured',
-  timerResolutionMs: 'Timer resolution (ms)',
-  deviceMemoryGiB: 'Device memory (GiB)',
-  userAgent: 'Browser (user agent)',
-  appVersion: 'App version',
-};
-
-/** A setting as text: numbers with separators, booleans as yes/no, absent as an em dash. */
-export function formatSetting(value: unknown): string {
-  if (value === undefined || value === null) return '—';
-  if (typeof value === 'number') return formatNumber(value);
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  return String(value);
-}
-
-function sweepValues(experiment: ExperimentConfig, param: SweepParam): string {
-  const axis = experiment.sweep.find((a) => a.param === param);
-  return axis ? axis.values.map(formatSetting).join(', ') : 'not swept';
-}
-
-/** How a run ordered the configurations within a round (plan.planExperiment). */
-function orderText(e: ExperimentConfig): string {
-  if (e.fixedOrder === true) return 'fixed';
-  return e.shuffleSeed === undefined ? 'counterbalanced' : 'shuffled';
-}
-
-/** Field-by-field comparison of two runs' settings, every field listed, `changed` marking differences. */
-export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
-  const out: FieldDiff[] = [];
-  const b = before.experiment;
-  const a = after.experiment;
-  const sweptB = new Set(b.sweep.map((s) => s.param));
-  const sweptA = new Set(a.sweep.map((s) => s.param));
-  const row = (group: FieldGroup, path: string, label: string, bv: string, av: string, note?: string): void => {
-    const changed = bv !== av && note === undefined;
-    out.push({ group, path, label, before: bv, after: av, changed, ...(note !== undefined && bv !== av ? { note } : {}) });
-  };
-
-  for (const field of CONFIG_FIELDS) {
-    const bothSwept = sweptB.has(field as SweepParam) && sweptA.has(field as SweepParam);
-    row(
-      'configuration',
-      `base.${field}`,
-      FIELDS[field].label,
-      formatSetting(b.base[field]),
-      formatSetting(a.base[field]),
-      bothSwept ? 'swept in both runs, so this base value is not used' : undefined,
-    );
-  }
-  const params: SweepParam[] = [];
-  for (const axis of [...b.sweep, ...a.sweep]) if (!params.includes(axis.param)) params.push(axis.param);
-  for (const param of params) {
-    row('sweep', `sweep.${param}`, `Sweep of ${FIELDS[param].label.toLowerCase()}`, sweepValues(b, param), sweepValues(a, param));
-  }
-  row('experiment', 'warmups', FIELDS.warmups.label, formatSetting(b.warmups), formatSetting(a.warmups));
-  row('experiment', 'repetitions', FIELDS.repetitions.label, formatSetting(b.repetitions), formatSetting(a.repetitions));
-  row('experiment', 'shuffleSeed', FIELDS.shuffleSeed.label, formatSetting(b.shuffleSeed), formatSetting(a.shuffleSeed));
-  row('experiment', 'fixedOrder', 'Run order', orderText(b), orderText(a));
-  row('experiment', 'lessonId', 'Lesson', formatSetting(before.lessonId ?? b.lessonId), formatSetting(after.lessonId ?? a.lessonId));
-  for (const key of Object.keys(ENV_LABELS) as (keyof RecordedEnvironment)[]) {
-    row('environment', `environment.${key}`, ENV_LABELS[key], formatSetting(before.environment[key]), formatSetting(after.environment[key]));
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------
 // Overlay charts
 
 function overlayModels(before: Side, after: Side, points: PointComparison[]): RunComparison['charts'] {
@@ -421,54 +324,3 @@ export function comparisonSummary(c: RunComparison): string {
   return text;
 }
 
-// ---------------------------------------------------------------------------
-// Tables (the "show data" beside each comparison chart, and the copyable ratio table)
-
-const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(3));
-
-/** The ratio table as plain text cells. */
-export function comparisonTable(c: RunComparison): TableModel {
-  return {
-    caption: 'Median wall time per matching configuration; speedup = median(before) ÷ median(after) with its 95 % bootstrap CI',
-    columns: ['Configuration', 'Before n', 'Before median ms', 'After n', 'After median ms', 'After ÷ before time', 'Speedup', 'Speedup CI low', 'Speedup CI high'],
-    rows: c.points.map((p) => [
-      p.label,
-      String(p.before?.n ?? 0),
-      ms(p.before?.medianMs),
-      String(p.after?.n ?? 0),
-      ms(p.after?.medianMs),
-      p.timeRatio === null ? '' : p.timeRatio.toFixed(3),
-      p.speedup ? p.speedup.ratio.toFixed(3) : '',
-      p.speedup ? p.speedup.ci95[0].toFixed(3) : '',
-      p.speedup ? p.speedup.ci95[1].toFixed(3) : '',
-    ]),
-  };
-}
-
-export function compareSpeedupTable(m: CompareSpeedupModel): TableModel {
-  return {
-    caption: 'Speedup over each run’s own one-worker baseline',
-    columns: ['Run', 'Workers', 'Speedup', '95% CI low', '95% CI high'],
-    rows: m.series.flatMap((s) => s.points.map((p) => [s.label, String(p.workers), p.speedup.toFixed(3), p.ciLo.toFixed(3), p.ciHi.toFixed(3)])),
-  };
-}
-
-export function compareTimeTable(m: CompareTimeModel): TableModel {
-  return {
-    caption: 'Median time per record count, both runs',
-    columns: ['Series', 'Records', 'Median ms', '95% CI low ms', '95% CI high ms'],
-    rows: m.series.flatMap((s) => s.points.map((p) => [s.label, String(p.records), ms(p.medianMs), ms(p.ciLo), ms(p.ciHi)])),
-  };
-}
-
-export function compareMediansTable(m: CompareMediansModel): TableModel {
-  return {
-    caption: 'Median wall time of each matching configuration, ms, with 95 % CI',
-    columns: ['Configuration', 'Before ms', 'Before CI low', 'Before CI high', 'After ms', 'After CI low', 'After CI high'],
-    rows: m.labels.map((label, i) => {
-      const b = m.before[i];
-      const a = m.after[i];
-      return [label, ms(b?.medianMs), ms(b?.ciLoMs), ms(b?.ciHiMs), ms(a?.medianMs), ms(a?.ciLoMs), ms(a?.ciHiMs)];
-    }),
-  };
-}

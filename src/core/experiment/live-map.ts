@@ -7,7 +7,8 @@
  */
 import { analyseExperiment, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import { resultCards } from '../view/results-view';
-import { buildPhases, buildTimeVsRecords, plural, type PhaseModel, type ResultCardsModel, type TimeRow, type TimeVsRecordsModel } from '../view/chart-data';
+import { buildPhases, buildTimeVsRecords, type PhaseModel, type ResultCardsModel, type TimeRow, type TimeVsRecordsModel } from '../view/chart-data';
+import { plural } from '../view/format';
 import { MAX_RECORDS, RECORD_STEPS, workerCap } from '../model/config';
 import { configKey, planExperiment, type RunPlan } from './plan';
 import { describeBreakEven } from '../stats';
@@ -223,21 +224,7 @@ export function buildLiveMap(input: {
     });
   }
 
-  const series = analysis.recordsScaling.find((r) => r.workers === current.workers);
-  let breakEven: string;
-  let marker: { records: number; workers: number } | null = null;
-  if (!series) {
-    breakEven = `No break-even for ${workersLabel(current.workers)} yet: nothing measured at that worker count.`;
-  } else if (!series.breakEven.ok) {
-    breakEven = `No break-even for ${workersLabel(current.workers)} yet: ${series.breakEven.reason}.`;
-  } else {
-    const fit = series.breakEven.fit;
-    breakEven = describeBreakEven(fit, { a: 'the sequential baseline', b: `${workersLabel(current.workers)}` });
-    if (fit.kind === 'crossing') {
-      marker = { records: fit.records, workers: current.workers };
-      breakEven += ' The crossing is interpolated on log–log axes between the two measured record counts around it.';
-    }
-  }
+  const { breakEven, marker } = liveBreakEven(analysis, current.workers);
   const time = buildTimeVsRecords(rows, marker, marker ? undefined : breakEven);
 
   const focus = measured.find((p) => p.point.config.records === current.records && p.point.config.workers === current.workers);
@@ -253,6 +240,23 @@ export function buildLiveMap(input: {
     model.phases = buildPhases([{ label: `${focus.point.config.records.toLocaleString('en-US')} records, ${workersLabel(focus.point.config.workers)}`, phasesMs: focus.phaseMediansMs }]);
   }
   return model;
+}
+
+/** The break-even of the current worker count, in words, and where the chart marks it (a crossing only). */
+function liveBreakEven(
+  analysis: ExperimentAnalysis,
+  workers: number,
+): { breakEven: string; marker: { records: number; workers: number } | null } {
+  const series = analysis.recordsScaling.find((r) => r.workers === workers);
+  if (!series) return { breakEven: `No break-even for ${workersLabel(workers)} yet: nothing measured at that worker count.`, marker: null };
+  if (!series.breakEven.ok) return { breakEven: `No break-even for ${workersLabel(workers)} yet: ${series.breakEven.reason}.`, marker: null };
+  const fit = series.breakEven.fit;
+  const breakEven = describeBreakEven(fit, { a: 'the sequential baseline', b: `${workersLabel(workers)}` });
+  if (fit.kind !== 'crossing') return { breakEven, marker: null };
+  return {
+    breakEven: `${breakEven} The crossing is interpolated on log–log axes between the two measured record counts around it.`,
+    marker: { records: fit.records, workers },
+  };
 }
 
 function cardsOf(p: PointAnalysis, isPinned: boolean): ResultCardsModel {

@@ -7,7 +7,8 @@
  * machine in columns.
  */
 
-import type { SpeedupPoint, TableModel } from '../view/chart-data';
+import type { SpeedupPoint } from '../view/chart-data';
+import type { TableModel } from '../view/table';
 import { formatNumber, formatText } from './csv';
 import { planExperiment, type PlannedPoint } from '../experiment/plan';
 import { breakEven } from '../stats';

@@ -5,7 +5,8 @@
  * this builds the entries; src/engine/devtools-tracks.ts hands them to the browser.
  */
 
-import { PHASE_LABELS, SPAN_LABELS } from '../view/chart-data';
+import { PHASE_LABELS } from '../view/chart-data';
+import { SPAN_LABELS } from '../view/timeline-data';
 import type { RepetitionRecord, Span } from '../model/types';
 import { PHASES, type Phase } from '../model/types';
 import { configName, threadName } from './trace-events';

@@ -11,6 +11,7 @@
  * records, so a bad file can change nothing stored.
  */
 
+import { lineColumn, locateJsonError, tooDeepAt } from './json-text';
 import { SCHEMA_VERSION, formatPath, migrate, type Migrations, type RunRecord } from './run-record';
 
 /** The `format` field of an export file. */
@@ -75,165 +76,16 @@ export interface ImportOptions {
   maxChars?: number;
 }
 
-function refuse(code: ImportErrorCode, message: string, issues?: string[]): ImportResult {
+/** A refused import. */
+type Refusal = Extract<ImportResult, { ok: false }>;
+
+function refuse(code: ImportErrorCode, message: string, issues?: string[]): Refusal {
   return issues ? { ok: false, code, message, issues } : { ok: false, code, message };
 }
 
 /** "1.5 MiB" — for size messages. */
 function mib(chars: number): string {
   return `${(chars / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return `line ${line}, column ${offset - lineStart + 1}`;
-}
-
-/**
- * Scans the text once, without recursion, for bracket depth outside strings, and returns the
- * offset of the first bracket beyond `maxDepth` (undefined when there is none).
- */
-function tooDeepAt(text: string, maxDepth: number): number | undefined {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) {
-      inString = true;
-    } else if (c === 123 /* { */ || c === 91 /* [ */) {
-      if (++depth > maxDepth) return i;
-    } else if (c === 125 /* } */ || c === 93 /* ] */) {
-      depth--;
-    }
-  }
-  return undefined;
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const HEX4 = /[0-9a-fA-F]{4}/y;
-
-/**
- * Finds where JSON text first goes wrong, so every browser reports the same position (V8,
- * SpiderMonkey and JavaScriptCore word and place their errors differently, some not at all).
- * Iterative, for text whose depth is already bounded; only run after JSON.parse has failed.
- */
-export function locateJsonError(text: string): { at: number; problem: string } | undefined {
-  type Want = 'value' | 'value-or-close' | 'key' | 'key-or-close' | 'colon' | 'comma-or-close' | 'end';
-  const stack: ('{' | '[')[] = [];
-  let want: Want = 'value';
-  let i = 0;
-  const n = text.length;
-  const shown = (at: number) => (at >= n ? 'the end of the file' : JSON.stringify(text[at]));
-  const wrong = (expected: string) => ({ at: i, problem: `expected ${expected} but found ${shown(i)}` });
-  /** Consumes a string starting at text[i] === '"'; returns a problem or undefined. */
-  const scanString = (): { at: number; problem: string } | undefined => {
-    i++;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        i++;
-        return undefined;
-      }
-      if (c < 0x20) return { at: i, problem: 'a raw control character (such as a line break) inside a string' };
-      if (c === 92) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          HEX4.lastIndex = i + 2;
-          if (!HEX4.test(text)) return { at: i, problem: 'a \\u escape without four hex digits' };
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
-          i += 2;
-        } else {
-          return { at: i, problem: 'an invalid escape in a string' };
-        }
-        continue;
-      }
-      i++;
-    }
-    return { at: n, problem: 'the file ends inside a string' };
-  };
-  const afterValue = (): Want => (stack.length > 0 ? 'comma-or-close' : 'end');
-  for (;;) {
-    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
-    if (i >= n) return want === 'end' ? undefined : { at: n, problem: 'the file ends before the data is complete' };
-    const ch = text[i];
-    const top = stack[stack.length - 1];
-    switch (want) {
-      case 'end':
-        return { at: i, problem: `unexpected ${shown(i)} after the end of the data` };
-      case 'colon':
-        if (ch !== ':') return wrong("':'");
-        i++;
-        want = 'value';
-        break;
-      case 'comma-or-close': {
-        const close = top === '{' ? '}' : ']';
-        if (ch === ',') {
-          i++;
-          want = top === '{' ? 'key' : 'value';
-        } else if (ch === close) {
-          i++;
-          stack.pop();
-          want = afterValue();
-        } else {
-          return wrong(`',' or '${close}'`);
-        }
-        break;
-      }
-      case 'key-or-close':
-      case 'key':
-        if (want === 'key-or-close' && ch === '}') {
-          i++;
-          stack.pop();
-          want = afterValue();
-        } else if (ch === '"') {
-          const problem = scanString();
-          if (problem) return problem;
-          want = 'colon';
-        } else {
-          return wrong('a property name in double quotes');
-        }
-        break;
-      case 'value-or-close':
-      case 'value':
-        if (want === 'value-or-close' && ch === ']') {
-          i++;
-          stack.pop();
-          want = afterValue();
-        } else if (ch === '{' || ch === '[') {
-          stack.push(ch);
-          i++;
-          want = ch === '{' ? 'key-or-close' : 'value-or-close';
-        } else if (ch === '"') {
-          const problem = scanString();
-          if (problem) return problem;
-          want = afterValue();
-        } else if (text.startsWith('true', i) || text.startsWith('null', i)) {
-          i += 4;
-          want = afterValue();
-        } else if (text.startsWith('false', i)) {
-          i += 5;
-          want = afterValue();
-        } else {
-          NUMBER.lastIndex = i;
-          if (!NUMBER.test(text)) return wrong('a value');
-          i = NUMBER.lastIndex;
-          want = afterValue();
-        }
-        break;
-    }
-  }
 }
 
 /** Finds the first forbidden key anywhere in a parsed value (iterative; depth already bounded). */
@@ -265,7 +117,15 @@ function kindOf(value: unknown): string {
  * validated before anything is returned; one bad run refuses the whole file.
  */
 export function parseImport(text: string, options: ImportOptions = {}): ImportResult {
-  const maxChars = options.maxChars ?? MAX_IMPORT_CHARS;
+  const parsed = parseHostileJson(text, options.maxChars ?? MAX_IMPORT_CHARS);
+  if (!parsed.ok) return parsed;
+  const envelope = readEnvelope(parsed.value);
+  if (!envelope.ok) return envelope;
+  return migrateRuns(envelope.runs, envelope.version, options);
+}
+
+/** The file's text as a value: size, nesting depth, syntax (with its position) and forbidden keys checked, in that order. */
+function parseHostileJson(text: string, maxChars: number): { ok: true; value: unknown } | Refusal {
   if (typeof text !== 'string') return refuse('not-json', `expected the file's text, got ${kindOf(text)}`);
   if (text.length > maxChars) {
     return refuse('too-large', `The file is ${mib(text.length)}; imports are limited to ${mib(maxChars)}.`);
@@ -300,7 +160,11 @@ export function parseImport(text: string, options: ImportOptions = {}): ImportRe
   if (forbidden !== undefined) {
     return refuse('forbidden-key', `The file contains the key ${forbidden}, which imports refuse (prototype pollution).`);
   }
+  return { ok: true, value: parsed };
+}
 
+/** The export envelope: format, a schema version this app reads, and the runs array within the limit. */
+function readEnvelope(parsed: unknown): { ok: true; version: number; runs: unknown[] } | Refusal {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return refuse('not-an-export', `Not a Parallel Playground runs file: the top level is ${kindOf(parsed)}, not an object.`);
   }
@@ -327,7 +191,11 @@ export function parseImport(text: string, options: ImportOptions = {}): ImportRe
   if (runs.length > MAX_IMPORT_RUNS) {
     return refuse('too-large', `The file holds ${runs.length} runs; imports are limited to ${MAX_IMPORT_RUNS}.`);
   }
+  return { ok: true, version, runs };
+}
 
+/** Every run migrated and validated (the first ten problems listed); each id once, the first occurrence winning. */
+function migrateRuns(runs: readonly unknown[], version: number, options: ImportOptions): ImportResult {
   const records: RunRecord[] = [];
   const seen = new Set<string>();
   const duplicates: string[] = [];

@@ -9,7 +9,7 @@
  * timeline) show nothing for it, and nothing here is ever written back.
  */
 
-import type { TableModel } from '../view/chart-data';
+import type { TableModel } from '../view/table';
 import { configKey, planExperiment } from '../experiment/plan';
 import { SCHEMA_VERSION, type RunRecord } from './run-record';
 import { PHASES, type Digest, type Phase, type RepetitionRecord, type RunConfig } from '../model/types';

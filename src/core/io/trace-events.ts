@@ -16,7 +16,8 @@
  * to an extra track of the same thread instead of being drawn wrongly.
  */
 
-import { PHASE_LABELS, SPAN_LABELS } from '../view/chart-data';
+import { PHASE_LABELS } from '../view/chart-data';
+import { SPAN_LABELS } from '../view/timeline-data';
 import type { RecordedEnvironment, RunRecord } from './run-record';
 import { PHASES, type RepetitionRecord, type RunConfig, type Span } from '../model/types';
 

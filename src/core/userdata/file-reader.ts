@@ -3,7 +3,7 @@
  * blobReader. Used by the workers for `file-slice` and by the page for the sweep's prefixes.
  */
 
-import type { SliceReader } from './split';
+import type { SliceReader } from './read-slices';
 
 /** A reader of a Blob's bytes and how to let go of what it holds open. */
 export interface BlobReader {

@@ -6,7 +6,8 @@
  * there ends the prefix. The bytes are read window by window: nothing is held.
  */
 
-import { ChunkCounter, WINDOW_BYTES, type SliceReader } from './split';
+import { ChunkCounter } from './split';
+import { WINDOW_BYTES, type SliceReader } from './read-slices';
 import { quotes } from './records';
 import type { UserJob } from './types';
 

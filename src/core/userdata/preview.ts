@@ -5,7 +5,8 @@
  */
 
 import { readDecimalText } from './decimal';
-import { INCOMPLETE, LF, MALFORMED, RecordReader, readerIssue, readHeader } from './records';
+import { INCOMPLETE, LF, MALFORMED, RecordReader, readerIssue } from './records';
+import { readHeader } from './header';
 import type { DataIssue, UserFormat, UserHeader } from './types';
 
 /** A column's type as seen in the preview rows: empty cells do not count. */

@@ -3,18 +3,10 @@
  * draw. Pure: the same analysis always gives the same picture, mid-run or from history.
  */
 import { otherCoordsLabel, type ExperimentAnalysis, type PointAnalysis } from '../experiment/analysis';
-import {
-  buildPhases,
-  buildSpeedup,
-  buildSpread,
-  buildTimeline,
-  buildTimeVsRecords,
-  plural,
-  type ResultsView,
-  type SpeedupPoint,
-  type TimeRow,
-  type ResultCardsModel,
-} from './chart-data';
+import { buildPhases, buildSpeedup, buildTimeVsRecords, type ResultsView, type SpeedupPoint, type TimeRow, type ResultCardsModel } from './chart-data';
+import { plural } from './format';
+import { buildSpread } from './spread-data';
+import { buildTimeline } from './timeline-data';
 import { describeBreakEven, judgeChange, outlierClasses, tukeyFences, sortAscending } from '../stats';
 
 function workersOf(p: PointAnalysis): number {

@@ -2,7 +2,8 @@
 
 import type { DatasetSpec, Digest, JobSpec } from '../model/types';
 import { generate } from './generate';
-import { createAccumulator, finishAccumulator, processRange, type GroupTable, type PartialResult } from './jobs';
+import { createAccumulator, finishAccumulator, processRange } from './jobs';
+import { type GroupTable, type PartialResult } from './partial';
 import { mix32, mix32b } from './prng';
 import { TWO_POW_32 } from './record';
 import { validateDatasetSpec } from './validate';

@@ -12,7 +12,7 @@
  *   integers < 2^53, exact in doubles. compact() turns the entries into GroupTable columns.
  */
 
-import type { GroupTable } from './jobs';
+import type { GroupTable } from './partial';
 
 const MIN_SLOTS = 16;
 /** The slot index grows past this load (1/4): see the file comment. */

@@ -15,29 +15,11 @@ export {
 } from './validate';
 export { hash32, mix32, mix32b } from './prng';
 export { MAX_COST, type RecordColumns } from './record';
-export {
-  estimateBytes,
-  generate,
-  generateColumns,
-  generateFixedInto,
-  generateRange,
-  generateShard,
-  keyOfRank,
-  shardRange,
-} from './generate';
+export { estimateBytes, generate, generateColumns, generateFixedInto, generateRange, generateShard, keyOfRank, shardRange } from './generate';
 export { FIXED_RECORD_BYTES, decodeFixed, encodeFixed } from './formats/fixed';
 export { VARLEN_TERMINATOR, decodeVarlen, encodeVarlen, indexVarlen } from './formats/varlen';
 export { decodeCsv, encodeCsv } from './formats/csv';
 export { decode, encode, nextRecordStart } from './formats/codec';
-export {
-  createAccumulator,
-  finishAccumulator,
-  mergePartials,
-  processRange,
-  transferablesOf,
-  type Accumulator,
-  type GroupTable,
-  type Partial,
-  type PartialResult,
-} from './jobs';
+export { createAccumulator, finishAccumulator, processRange, type Accumulator } from './jobs';
+export { mergePartials, transferablesOf, type GroupTable, type Partial, type PartialResult } from './partial';
 export { digestOf, runSequential } from './digest';

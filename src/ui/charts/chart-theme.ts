@@ -3,7 +3,7 @@
  * or presentation toggle gives every chart the new colours.
  */
 import type { Phase } from '../../core/model/types';
-import type { SpanKind } from '../../core/view/chart-data';
+import type { SpanKind } from '../../core/view/timeline-data';
 
 export interface ChartTheme {
   text: string;

@@ -3,16 +3,9 @@
  * Chart.svelte calls these with a plain snapshot of the model.
  */
 import type { ChartConfiguration, ChartDataset, PointStyle, TooltipItem } from 'chart.js';
-import {
-  SPAN_KINDS,
-  SPAN_LABELS,
-  type PhaseModel,
-  type SpeedupModel,
-  type SpreadModel,
-  type TimelineModel,
-  type TimePoint,
-  type TimeVsRecordsModel,
-} from '../../core/view/chart-data';
+import { type PhaseModel, type SpeedupModel, type TimePoint, type TimeVsRecordsModel } from '../../core/view/chart-data';
+import { type SpreadModel } from '../../core/view/spread-data';
+import { SPAN_KINDS, SPAN_LABELS, type TimelineModel } from '../../core/view/timeline-data';
 import { errorBarsPlugin, verticalMarkersPlugin } from './chart-plugins';
 import { DASHES, POINT_STYLES, axis, baseOptions, compactNumber, type ChartTheme } from './chart-theme';
 import { fmt, labelWithCi, lineChart, logTick, type LineData } from './line-chart';

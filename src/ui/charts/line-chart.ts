@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration, ChartDataset, ChartOptions, Plugin, TooltipItem } from 'chart.js';
 import type { ErrorBar, VerticalMarker } from './chart-plugins';
-import { baseOptions, compactNumber, type ChartTheme } from './chart-theme';
+import { axis, baseOptions, compactNumber, type ChartTheme } from './chart-theme';
 
 /** A line dataset of {x, y} points; `errorBars` (one per point) is drawn by errorBarsPlugin. */
 export type LineData = ChartDataset<'line', { x: number; y: number }[]> & { errorBars?: ErrorBar[] };
@@ -64,4 +64,15 @@ export function lineChart(
     },
     plugins: chart.plugins,
   } as ChartConfiguration;
+}
+
+/** The tooltip and log–log axes of a chart of median time against records (no break-even marker). */
+export function logLogTimeAxes(t: ChartTheme): { tooltipLabel: (item: TooltipItem<'line'>) => string; scales: ChartOptions<'line'>['scales'] } {
+  return {
+    tooltipLabel: labelWithCi((records, ms) => `${compactNumber(records)} records, ${fmt(ms)} ms`),
+    scales: {
+      x: { ...axis(t, 'Records (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
+      y: { ...axis(t, 'Median time, ms (log scale)'), type: 'logarithmic', ticks: { ...axis(t, '').ticks, callback: logTick } },
+    },
+  };
 }

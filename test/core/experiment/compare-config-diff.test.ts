@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, diffSettings } from '../../../src/core/experiment/compare';
+import { compareRuns } from '../../../src/core/experiment/compare';
+import { diffSettings } from '../../../src/core/experiment/compare-settings';
 import { BASE_CONFIG, ENVIRONMENT, makeRecord } from '../../helpers/run-records';
 
 describe('diffSettings', () => {

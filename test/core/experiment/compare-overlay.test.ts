@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, compareSpeedupTable } from '../../../src/core/experiment/compare';
+import { compareRuns } from '../../../src/core/experiment/compare';
+import { compareSpeedupTable } from '../../../src/core/experiment/compare-tables';
 import { runWithWalls } from './compare-fixtures';
 
 describe('compareRuns: overlay chart models', () => {

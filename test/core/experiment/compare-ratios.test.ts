@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareRuns, comparisonTable } from '../../../src/core/experiment/compare';
+import { compareRuns } from '../../../src/core/experiment/compare';
+import { comparisonTable } from '../../../src/core/experiment/compare-tables';
 import { speedup } from '../../../src/core/stats';
 import { runWithWalls } from './compare-fixtures';
 

@@ -1,6 +1,7 @@
 /** Every refusal of parseScalingCsv, with its exact message, line (1-based, as in the file) and column. */
 import { describe, expect, it } from 'vitest';
-import { MAX_DATA_ROWS, MAX_FILE_BYTES, checkFileSize, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { checkFileSize, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { MAX_DATA_ROWS, MAX_FILE_BYTES } from '../../../src/core/fit/scaling-types';
 
 describe('parseScalingCsv refuses bad files', () => {
   it('a missing worker-count column (at the header line, after a comment)', () => {

@@ -1,6 +1,8 @@
 /** Without an n = 1 row, λ = X(1) is fitted (never taken from the smallest n), and Karp–Flatt uses Amdahl's fitted λ. */
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, fitSucceeded, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { analyseScaling } from '../../../src/core/fit/fit-analysis';
+import { fitSucceeded } from '../../../src/core/fit/scaling-types';
 import { amdahlSpeedup } from '../../../src/core/stats';
 
 describe('analyseScaling when the smallest n is not 1', () => {

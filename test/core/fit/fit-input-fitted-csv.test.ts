@@ -1,6 +1,9 @@
 /** fittedCsv: RFC 4180 (comma, CRLF after every row), '.' decimals, one row per n, empty cells where a value does not apply. */
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, fitSucceeded, fittedCsv, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { analyseScaling } from '../../../src/core/fit/fit-analysis';
+import { fittedCsv } from '../../../src/core/fit/fit-export';
+import { fitSucceeded } from '../../../src/core/fit/scaling-types';
 import { formatNumber } from '../../../src/core/io/csv';
 import { karpFlatt } from '../../../src/core/stats';
 

@@ -1,6 +1,8 @@
 /** `npm run fit` input: fractional loads, all below 1, repeated, no n = 1 row — the fits still give their parameters. */
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, fitSucceeded, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { analyseScaling } from '../../../src/core/fit/fit-analysis';
+import { fitSucceeded } from '../../../src/core/fit/scaling-types';
 import { amdahlSpeedup, uslThroughput } from '../../../src/core/stats';
 
 describe('analyseScaling on fractional loads', () => {

@@ -5,7 +5,9 @@
  * (tests/usl-nlxb.Rout.save: alpha 0.0277285, beta 0.0001044, gamma 89.9952330).
  */
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, fitSucceeded, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { analyseScaling } from '../../../src/core/fit/fit-analysis';
+import { fitSucceeded } from '../../../src/core/fit/scaling-types';
 import { fitUsl } from '../../../src/core/stats';
 
 const rel = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.abs(expected);

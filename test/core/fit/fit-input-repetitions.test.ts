@@ -1,6 +1,7 @@
 /** Repeated n values are repetitions: each n uses the median of its rows, and the analysis says how many. */
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { analyseScaling } from '../../../src/core/fit/fit-analysis';
 
 describe('analyseScaling with repetitions', () => {
   it('takes the median per n and counts the rows', () => {

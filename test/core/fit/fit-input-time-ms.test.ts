@@ -4,7 +4,9 @@
  * point added so that three distinct n exist: the report itself has only two.
  */
 import { describe, expect, it } from 'vitest';
-import { analyseScaling, fitSucceeded, parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { parseScalingCsv } from '../../../src/core/fit/fit-input';
+import { analyseScaling } from '../../../src/core/fit/fit-analysis';
+import { fitSucceeded } from '../../../src/core/fit/scaling-types';
 
 const CSV = 'n,time_ms\n1,105150\n2,55000\n4,6200\n';
 

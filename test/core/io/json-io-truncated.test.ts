@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportJson, locateJsonError, parseImport } from '../../../src/core/io/json-io';
+import { exportJson, parseImport } from '../../../src/core/io/json-io';
+import { locateJsonError } from '../../../src/core/io/json-text';
 import { makeRecord } from '../../helpers/run-records';
 
 describe('parseImport of a truncated or malformed file', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateColumns, hash32, keyOfRank, mix32, mix32b } from '../../../src/core/workloads';
 import { uniformBelow } from '../../../src/core/workloads/prng';
-import { zipfThresholds } from '../../../src/core/workloads/generate';
+import { zipfThresholds } from '../../../src/core/workloads/zipf';
 
 describe('counter-based PRNG', () => {
   it('mix32 is murmur3 fmix32', () => {

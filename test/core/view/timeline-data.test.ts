@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, timelineTable } from '../../../src/core/view/chart-data';
+import { buildTimeline, timelineTable } from '../../../src/core/view/timeline-data';
 import type { Span } from '../../../src/core/model/types';
 
 describe('buildTimeline', () => {

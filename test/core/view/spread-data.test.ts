@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpread, jitter, spreadTable } from '../../../src/core/view/chart-data';
+import { buildSpread, jitter, spreadTable } from '../../../src/core/view/spread-data';
 
 describe('buildSpread', () => {
   it('jitters deterministically within ±0.3', () => {

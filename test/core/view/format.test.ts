@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatPercent, formatRate, formatRatio } from '../../../src/core/view/chart-data';
+import { formatMs, formatPercent, formatRate, formatRatio } from '../../../src/core/view/format';
 
 describe('number formats', () => {
   it('formats milliseconds to about three significant figures', () => {
