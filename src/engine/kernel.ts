@@ -1,0 +1,253 @@
+/**
+ * A person's own kernel on the engine: each repetition runs it sequentially in one worker
+ * (worker-seq: one accumulator, no merge) and on a pool of N workers with static chunks
+ * (one accumulator per chunk, merged left to right in file order), both from a cold pool,
+ * in alternating order. The answers are compared as hashes of canonical JSON.
+ *
+ * Safety: the code only ever runs in kernel workers (workers/kernel.worker.ts), which
+ * remove the network and storage APIs before loading it; Cancel terminates every worker
+ * at once, so a kernel that never returns is stopped however it loops.
+ *
+ * Phases per pass, on the shared clock: spawn (cold pool up), init (the kernel module
+ * loaded in every worker), shipIn (the page's slicing and the messages in, waiting),
+ * compute (the critical worker's init() + record() time), shipOut (its accumulator back),
+ * merge (merge() + finish() in worker 0, with the canonical answer), teardown.
+ */
+
+import { transfer, type Remote } from 'comlink';
+import { ConfigError, type Phase, type Shipping } from '../core/model/types';
+import { checkAnswers, type CanonicalAnswer, type KernelFailure } from '../core/kernel';
+import type { KernelChunkReport, KernelFinishReport, KernelSandbox, KernelWorkerApi } from '../core/protocol/kernel';
+import { combineChunks, entryStates, type ChunkResult, type DataIssue } from '../core/userdata';
+import { sharedClock, throwIfAborted, type Clock } from './clock';
+import { builtInSources, chunkCount, fileCuts, fileSource, prepareInput, validateShipping, type KernelInput, type PlannedSource, type PreparedInput } from './kernel-input';
+import { PhaseClock } from './phases';
+import { abortable, WorkerPool, type WorkerFactory } from './pool';
+import { currentEnv, workerCap, type RunEnv } from './validate';
+
+export type KernelStrategy = 'worker-seq' | 'pool';
+
+/** The kernel worker, bundled by Vite from workers/kernel.worker.ts. */
+export const kernelWorkerFactory: WorkerFactory = (index) =>
+  new Worker(new URL('../../workers/kernel.worker.ts', import.meta.url), { type: 'module', name: `kernel-${index}` });
+
+export const MAX_KERNEL_REPETITIONS = 50;
+
+export interface KernelRunOptions {
+  /** The kernel module's source text. */
+  source: string;
+  input: KernelInput;
+  /** Workers of the parallel pass, 1 … workerCap. */
+  workers: number;
+  shipping: Shipping;
+  /** Measured repetitions, 1 … MAX_KERNEL_REPETITIONS; each runs both passes. */
+  repetitions: number;
+  signal?: AbortSignal;
+  workerFactory?: WorkerFactory;
+  clock?: Clock;
+  env?: RunEnv;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One pass's timing. */
+export interface KernelPassTiming {
+  wallMs: number;
+  phasesMs: Record<Phase, number>;
+  records: number;
+  recordsPerWorker: number[];
+}
+
+export interface KernelRunResult {
+  ok: true;
+  sequential: CanonicalAnswer;
+  parallel: CanonicalAnswer;
+  correct: boolean;
+  /** Why the answers usually differ; absent when correct. */
+  explanation?: string;
+  records: number;
+  chunks: number;
+  /** File chunks whose entry-state guess was wrong and that were run again. */
+  redone: number;
+  repetitions: { sequential: KernelPassTiming; parallel: KernelPassTiming }[];
+  /** What the kernel workers took away from the code (network, storage). */
+  sandbox: KernelSandbox;
+}
+
+/** The kernel failed (its message and line), in the named pass. */
+export interface KernelRunFailure {
+  ok: false;
+  strategy: KernelStrategy;
+  failure: KernelFailure;
+}
+
+export type KernelRunOutcome = KernelRunResult | KernelRunFailure | DataIssue;
+
+interface PassOutcome {
+  answer: CanonicalAnswer;
+  timing: KernelPassTiming;
+  chunks: number;
+  redone: number;
+  sandbox: KernelSandbox;
+}
+
+function validate(opts: KernelRunOptions, env: RunEnv): void {
+  const cap = workerCap(env.hardwareConcurrency);
+  if (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > cap) throw new ConfigError('workers', `an integer from 1 to ${cap}`, opts.workers);
+  if (!Number.isInteger(opts.repetitions) || opts.repetitions < 1 || opts.repetitions > MAX_KERNEL_REPETITIONS) {
+    throw new ConfigError('repetitions', `an integer from 1 to ${MAX_KERNEL_REPETITIONS}`, opts.repetitions);
+  }
+  if (typeof opts.source !== 'string' || opts.source.trim() === '') throw new ConfigError('source', 'a kernel module exporting init, record, merge and finish', '(empty)');
+  validateShipping(opts.input, opts.shipping, env.crossOriginIsolated);
+}
+
+/** A failure inside one pass, carried out of it. */
+class PassFailure extends Error {
+  constructor(readonly outcome: KernelRunFailure | DataIssue) {
+    super('kernel pass failed');
+  }
+}
+
+const COMLINK_CLONE = /Unserializable|could not be cloned|DataCloneError/i;
+
+/** Runs the kernel over the whole input once, sequentially or on a pool; throws PassFailure. */
+async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: KernelRunOptions): Promise<PassOutcome> {
+  const clock = opts.clock ?? sharedClock;
+  const n = strategy === 'pool' ? opts.workers : 1;
+  const t0 = clock();
+  const pc = new PhaseClock(clock, t0);
+  const pool = await WorkerPool.create({ size: n, factory: opts.workerFactory ?? kernelWorkerFactory, clock, signal: opts.signal });
+  const fail = (failure: KernelFailure): never => {
+    throw new PassFailure({ ok: false, strategy, failure });
+  };
+  const crashed = new Promise<never>((_, reject) => pool.onFailure((e) => reject(new PassFailure({ ok: false, strategy, failure: { stage: 'record', message: e.message } }))));
+  crashed.catch(() => {});
+  const wait = <T>(p: Promise<T>): Promise<T> => abortable(Promise.race([p, crashed]), opts.signal, pool);
+  try {
+    pc.mark('spawn');
+    const apis = pool.workers.map((w) => w.api as unknown as Remote<KernelWorkerApi>);
+    const loads = await wait(Promise.all(apis.map((a) => a.load(opts.source))));
+    for (const l of loads) if (!l.ok) fail(l.failure);
+    const sandbox = (loads[0] as { sandbox: KernelSandbox }).sandbox;
+    pc.mark('init');
+
+    const send = async (k: number, planned: PlannedSource, keep = false): Promise<Extract<KernelChunkReport, { ok: true }>> => {
+      const task = { worker: k % n, keep, source: planned.source };
+      let report: KernelChunkReport;
+      try {
+        report = await wait<KernelChunkReport>(apis[k % n].run(planned.transfers.length > 0 ? transfer(task, planned.transfers) : task));
+      } catch (err) {
+        if (err instanceof Error && COMLINK_CLONE.test(err.message)) {
+          fail({ stage: 'transfer', message: 'the accumulator could not be copied out of the worker: use plain objects, arrays, Maps, Sets, strings and numbers (no functions or class instances)' });
+        }
+        throw err;
+      }
+      if (!report.ok) throw new PassFailure({ ok: false, strategy, failure: report.failure });
+      return report;
+    };
+
+    const dispatchMs = clock();
+    let reports: Extract<KernelChunkReport, { ok: true }>[];
+    let redone = 0;
+    let chunks: number;
+    if (prep.input.kind === 'built-in') {
+      chunks = n;
+      const planned = builtInSources(prep, n);
+      reports = await Promise.all(planned.map((p, k) => send(k, p)));
+    } else {
+      chunks = chunkCount(prep, n);
+      const cuts = fileCuts(prep, chunks);
+      if (strategy === 'worker-seq') {
+        // One accumulator through every chunk in file order; each chunk's true entry state
+        // follows from the one before it, so no guess is ever wrong here.
+        let inQuotes = false;
+        reports = [];
+        for (let k = 0; k < chunks; k++) {
+          const r = await send(0, { source: fileSource(prep, cuts[k], cuts[k + 1], inQuotes), transfers: [] }, k > 0);
+          reports.push(r);
+          if (r.scan!.quoteParity === 1) inQuotes = !inQuotes;
+        }
+      } else {
+        reports = await Promise.all(Array.from({ length: chunks }, (_, k) => send(k, { source: fileSource(prep, cuts[k], cuts[k + 1], false), transfers: [] })));
+        const states = entryStates(reports.map((r) => r.scan!));
+        const wrong = states.flatMap((s, k) => (s === reports[k].scan!.enteredInQuotes ? [] : [k]));
+        const again = await Promise.all(wrong.map((k) => send(k, { source: fileSource(prep, cuts[k], cuts[k + 1], states[k]), transfers: [] })));
+        wrong.forEach((k, i) => (reports[k] = again[i]));
+        redone = wrong.length;
+      }
+      const job = { ...prep.input.shape, groupBy: 0, aggregate: [] };
+      const checked = combineChunks(job, reports.map((r) => r.scan as ChunkResult));
+      if ('ok' in checked) throw new PassFailure(checked);
+    }
+    const receivedMs = clock();
+    const critical = reports.reduce((a, b) => (b.doneAtMs > a.doneAtMs ? b : a));
+    const computeMs = strategy === 'worker-seq' ? reports.reduce((s, r) => s + r.computeMs, 0) : critical.computeMs;
+    pc.partition(critical.doneAtMs, [['shipIn', critical.receivedAtMs - dispatchMs], ['compute', computeMs]], 'shipIn');
+    pc.mark('shipOut', receivedMs);
+
+    const accs = strategy === 'worker-seq' ? [reports[reports.length - 1].acc] : reports.map((r) => r.acc);
+    const done = await wait(apis[0].finish(accs) as Promise<KernelFinishReport>);
+    if (!done.ok) throw new PassFailure({ ok: false, strategy, failure: done.failure });
+    pc.mark('merge');
+    const recordsPerWorker = new Array<number>(n).fill(0);
+    reports.forEach((r) => (recordsPerWorker[r.worker] += r.records));
+    pool.terminate();
+    pc.mark('teardown');
+    const records = recordsPerWorker.reduce((s, x) => s + x, 0);
+    return {
+      answer: { json: done.json, hash: done.hash },
+      timing: { wallMs: clock() - t0, phasesMs: pc.phasesMs, records, recordsPerWorker },
+      chunks,
+      redone,
+      sandbox,
+    };
+  } finally {
+    pool.terminate();
+  }
+}
+
+/**
+ * Runs a kernel as configured. A kernel that throws (or cannot be loaded, or returns an
+ * answer JSON cannot hold) comes back as a KernelRunFailure with its message and line; a
+ * problem in a data file as its DataIssue; bad options throw a ConfigError; Cancel rejects
+ * with an AbortError after every worker is terminated.
+ */
+export async function runKernel(opts: KernelRunOptions): Promise<KernelRunOutcome> {
+  validate(opts, opts.env ?? currentEnv());
+  throwIfAborted(opts.signal);
+  const prep = await prepareInput(opts.input, opts.shipping, opts.signal);
+  const reps: KernelRunResult['repetitions'] = [];
+  let first: { sequential: PassOutcome; parallel: PassOutcome } | null = null;
+  let mismatch: { sequential: PassOutcome; parallel: PassOutcome } | null = null;
+  try {
+    for (let r = 0; r < opts.repetitions; r++) {
+      throwIfAborted(opts.signal);
+      // Alternate which pass runs first, so neither always meets a cooler or warmer machine.
+      const order: KernelStrategy[] = r % 2 === 0 ? ['worker-seq', 'pool'] : ['pool', 'worker-seq'];
+      const got: Partial<Record<KernelStrategy, PassOutcome>> = {};
+      for (const s of order) got[s] = await runPass(s, prep, opts);
+      const pair = { sequential: got['worker-seq']!, parallel: got.pool! };
+      first ??= pair;
+      if (!mismatch && pair.sequential.answer.hash !== pair.parallel.answer.hash) mismatch = pair;
+      reps.push({ sequential: pair.sequential.timing, parallel: pair.parallel.timing });
+      opts.onProgress?.(r + 1, opts.repetitions);
+    }
+  } catch (err) {
+    if (err instanceof PassFailure) return err.outcome;
+    throw err;
+  }
+  const shown = mismatch ?? first!;
+  const check = checkAnswers(shown.sequential.answer, shown.parallel.answer);
+  const result: KernelRunResult = {
+    ok: true,
+    sequential: shown.sequential.answer,
+    parallel: shown.parallel.answer,
+    correct: check.correct,
+    records: shown.sequential.timing.records,
+    chunks: shown.parallel.chunks,
+    redone: shown.parallel.redone,
+    repetitions: reps,
+    sandbox: shown.parallel.sandbox,
+  };
+  if (check.explanation) result.explanation = check.explanation;
+  return result;
+}
