@@ -6,6 +6,7 @@ import type { Plugin } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findBrowser } from './src/node/find-browser.ts';
+import { KERNEL_WORKER_CSP, KERNEL_WORKER_SCRIPT } from './src/sw/kernel-worker-csp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -62,8 +63,10 @@ function isolationOnEveryResponse(headers: Record<string, string>): Plugin {
   return {
     name: 'isolation-on-every-response',
     configurePreviewServer(server) {
-      server.middlewares.use((_req, res, next) => {
+      server.middlewares.use((req, res, next) => {
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        // The kernel worker runs a person's code: its own, narrower policy (src/sw/kernel-worker-csp.ts).
+        if (KERNEL_WORKER_SCRIPT.test((req.url ?? '').split('?')[0])) res.setHeader('Content-Security-Policy', KERNEL_WORKER_CSP);
         next();
       });
     },

@@ -119,6 +119,9 @@ export function createKernelWorkerApi(): KernelWorkerApi {
       try {
         const t0 = now();
         const acc = task.keep && current ? current.acc : call('init', () => k.init());
+        if (typeof (acc as { then?: unknown } | null)?.then === 'function') {
+          return { ok: false, failure: { stage: 'init', message: 'init() returned a Promise: a kernel is synchronous (no async functions, no await)' } };
+        }
         current = { acc };
         const { records, scan } = await visitSource(task.source, (rec) => call('record', () => k.record(acc, rec)));
         const doneAtMs = now();

@@ -15,6 +15,7 @@
 
 import { runIfEntryPoint } from './cli';
 import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
+import { KERNEL_USAGE, runKernelExperiment, wantsKernelRun } from './experiment-kernel';
 import { openPlaygroundPage } from './playground-page';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -328,6 +329,7 @@ async function readProgress(page: import('playwright').Page): Promise<string | u
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (wantsKernelRun(argv)) return runKernelExperiment(argv);
   if (wantsDataRun(argv)) return runDataExperiment(argv);
   const parsed = parseExperimentArgs(argv, LESSONS.map((l) => l.id));
   if (!parsed.ok) {
@@ -335,7 +337,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (parsed.help) {
-    process.stdout.write(`${USAGE}\n\n${DATA_USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${DATA_USAGE}\n\n${KERNEL_USAGE}\n`);
     return 0;
   }
   const options = parsed.options;

@@ -3,4 +3,5 @@ export { AnswerValueError, canonicalJson, canonicalAnswerOf, type CanonicalAnswe
 export { checkExports, describeFailure, kernelFailure, locateInStack, KERNEL_EXPORTS, type KernelFailure, type KernelStage } from './errors';
 export { BUILT_IN_FIELDS, visitBuiltIn, visitFileChunk, type BuiltInRecord, type FileShape } from './records';
 export { checkAnswers, MISMATCH_EXPLANATION, type AnswerCheck } from './compare';
+export { DEFAULT_KERNEL_SPEC, type KernelRunRequest, type KernelRunResponse } from './request';
 export { STARTER_KERNELS, type StarterKernel } from './starters';
