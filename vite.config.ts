@@ -128,7 +128,7 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   worker: { format: 'es' },
   // Found late by the dep scanner (only behind a dynamic import), which made the first browser test reload.
-  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fflate', 'fast-check', 'axe-core'] },
+  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fflate', 'fast-check', 'axe-core', 'codemirror', '@codemirror/lang-javascript', '@codemirror/language', '@lezer/highlight'] },
   build: {
     target: 'es2022',
     sourcemap: true,

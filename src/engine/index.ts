@@ -35,8 +35,6 @@ export {
 } from './pool';
 export { referenceDigest, clearReferenceCache } from './reference';
 export { runUserGroup, type UserRunOptions, type UserRunResult } from './userdata';
-export { runKernel, kernelWorkerFactory, MAX_KERNEL_REPETITIONS, type KernelRunOptions, type KernelRunResult, type KernelRunFailure, type KernelRunOutcome, type KernelPassTiming, type KernelStrategy } from './kernel';
-export { kernelShippings, KERNEL_FILE_CHUNK_BYTES, type KernelInput } from './kernel-input';
 export {
   currentEnv,
   estimateRunBytes,

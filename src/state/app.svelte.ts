@@ -10,6 +10,7 @@ import { measureParallelCapacity } from '../engine/capacity';
 export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCapacity>;
 const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
 import { isShareHash } from '../core/io/share-hash';
+import { isKernelHash } from '../core/kernel/link';
 import type { ExperimentConfig } from '../core/model/types';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
 import { openHistory, type History } from '../storage';
@@ -23,7 +24,7 @@ import { RunState, type SweepRunner } from './run.svelte';
 /** The browser facts the page runs on (views read it through the state, not the engine). */
 export type { EnvironmentInfo };
 
-export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom';
+export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom' | 'code';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'lessons', label: 'Lessons' },
@@ -31,6 +32,7 @@ export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'history', label: 'History' },
   { id: 'analyse', label: 'Analyse your numbers' },
   { id: 'classroom', label: 'Classroom' },
+  { id: 'code', label: 'Your code' },
 ];
 
 export class AppState {
@@ -56,6 +58,8 @@ export class AppState {
   storageBanner = $state<string | undefined>(undefined);
   /** The `#share=…` fragment the page was opened with, while the shared result is showing. */
   sharedHash = $state<string | undefined>(undefined);
+  /** The `#kernel=…` fragment of a kernel link: shown in the code view, run only when the person presses Run. */
+  kernelHash = $state<string | undefined>(undefined);
   readonly #historyReady: Promise<History | undefined>;
 
   constructor(hash: string, runner?: SweepRunner, probe: CapacityProbe = realProbe) {
@@ -63,6 +67,10 @@ export class AppState {
     // A shared result is not a settings link: the form keeps its defaults, the result shows instead.
     if (isShareHash(hash)) {
       this.sharedHash = hash;
+      hash = '';
+    } else if (isKernelHash(hash)) {
+      this.kernelHash = hash;
+      this.view = 'code';
       hash = '';
     }
     this.form = new ExperimentForm(
@@ -137,6 +145,9 @@ export class AppState {
     if (isShareHash(hash)) {
       this.sharedHash = hash;
       this.view = 'playground';
+    } else if (isKernelHash(hash)) {
+      this.kernelHash = hash;
+      this.view = 'code';
     } else {
       this.sharedHash = undefined;
       this.form.loadHash(hash);

@@ -8,7 +8,7 @@ import { describeFailure, type KernelRunRequest, type KernelRunResponse } from '
 import { ConfigError } from '../core/model/types';
 import { medianSorted, sortAscending } from '../core/stats';
 import { readHeaderFromReader } from '../core/userdata';
-import { runKernel, type KernelInput, type KernelRunOutcome } from '../engine';
+import { runKernel, type KernelInput, type KernelRunOutcome } from '../engine/kernel-index';
 
 /** The engine's input for a request: the built-in records, or `file` read through its header. */
 export async function kernelInputFor(request: Pick<KernelRunRequest, 'dataFormat' | 'spec'>, file: Blob | null): Promise<KernelInput | { ok: false; message: string }> {

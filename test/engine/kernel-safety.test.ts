@@ -1,7 +1,8 @@
 /** A kernel's failures and its sandbox: a wrong merge shown, an endless loop cancelled fast, a throw located, no storage or network. */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetSpec } from '../../src/core/model/types';
-import { isAbortError, liveWorkerCount, runKernel, type KernelRunOutcome } from '../../src/engine';
+import { isAbortError, liveWorkerCount } from '../../src/engine';
+import { runKernel, type KernelRunOutcome } from '../../src/engine/kernel-index';
 
 const spec: DatasetSpec = { seed: 3, records: 2000, format: 'fixed', distinctKeys: 10, keySkew: 0, payloadBytes: 0, costSkew: 0 };
 const builtIn = { kind: 'built-in' as const, spec };

@@ -4,7 +4,8 @@ import type { DatasetSpec, Shipping } from '../../src/core/model/types';
 import { canonicalAnswerOf, STARTER_KERNELS, visitBuiltIn } from '../../src/core/kernel';
 import { generate } from '../../src/core/workloads';
 import { readHeaderFromReader } from '../../src/core/userdata';
-import { liveWorkerCount, runKernel, type KernelInput, type KernelRunOutcome, type KernelRunResult } from '../../src/engine';
+import { liveWorkerCount } from '../../src/engine';
+import { runKernel, type KernelInput, type KernelRunOutcome, type KernelRunResult } from '../../src/engine/kernel-index';
 
 const spec: DatasetSpec = { seed: 9, records: 3000, format: 'csv', distinctKeys: 40, keySkew: 0.5, payloadBytes: 24, costSkew: 0 };
 
