@@ -19,6 +19,11 @@ async function mountView(app: { kernelHash: string | undefined }, kernel: Kernel
   return view.target;
 }
 
+/** The editor's content, inside the shadow root it is mounted in. */
+function editorContent(root: HTMLElement): HTMLElement | null {
+  return root.querySelector('[data-testid="kernel-editor"] > div')?.shadowRoot?.querySelector<HTMLElement>('.cm-content') ?? null;
+}
+
 async function until(what: () => boolean, timeoutMs = 20_000): Promise<void> {
   const end = performance.now() + timeoutMs;
   while (!what()) {
@@ -31,8 +36,8 @@ async function until(what: () => boolean, timeoutMs = 20_000): Promise<void> {
 describe('the code view', () => {
   it('loads CodeMirror with the starter and has no serious accessibility problems', async () => {
     const root = await mountView({ kernelHash: undefined }, new KernelState());
-    await until(() => root.querySelector('.cm-content') !== null);
-    expect(root.querySelector('.cm-content')!.textContent).toContain('export function init()');
+    await until(() => editorContent(root) !== null);
+    expect(editorContent(root)!.textContent).toContain('export function init()');
     expect(await seriousViolations(root)).toEqual([]);
   });
 
@@ -43,7 +48,7 @@ describe('the code view', () => {
     const kernel = new KernelState();
     const app = { kernelHash: link.hash as string | undefined };
     const root = await mountView(app, kernel);
-    await until(() => root.querySelector('.cm-content')?.textContent?.includes('for (;;)') === true);
+    await until(() => editorContent(root)?.textContent?.includes('for (;;)') === true);
     expect(kernel.source).toBe(source);
     expect(kernel.origin).toBe('link');
     expect(root.querySelector('[data-testid="kernel-notice"]')!.textContent).toMatch(/came from a link/);

@@ -35,11 +35,21 @@ export interface KernelEditorHandle {
   destroy(): void;
 }
 
-export function createEditor(parent: HTMLElement, text: string, label: string, onEdit: (text: string) => void): KernelEditorHandle {
+/**
+ * Mounts the editor in a shadow root on `host`. CodeMirror puts its styles in a <style>
+ * element when it is mounted in the document, which the app's policy (style-src 'self', no
+ * 'unsafe-inline') blocks; in a shadow root it uses a constructed style sheet, which the
+ * policy allows. The app's colour variables inherit into the shadow root.
+ */
+export function createEditor(host: HTMLElement, text: string, label: string, onEdit: (text: string) => void): KernelEditorHandle {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const parent = document.createElement('div');
+  root.replaceChildren(parent);
   let quiet = false;
   const view = new EditorView({
     doc: text,
     parent,
+    root,
     extensions: [
       basicSetup,
       javascript(),
