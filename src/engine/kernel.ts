@@ -1,7 +1,7 @@
 /**
  * A person's own kernel on the engine: each repetition runs it sequentially in one worker
- * (worker-seq: one accumulator, no merge) and on a pool of N workers with static chunks
- * (one accumulator per chunk, merged left to right in file order), both from a cold pool,
+ * (worker-seq: one accumulator, no merge) and on a pool of N workers with static or dynamic
+ * chunks (one accumulator per chunk, merged left to right in file order), both from a cold pool,
  * in alternating order. The answers are compared as hashes of canonical JSON.
  *
  * Safety: the code only ever runs in kernel workers (workers/kernel.worker.ts), which
@@ -15,7 +15,7 @@
  */
 
 import { transfer, type Remote } from 'comlink';
-import { ConfigError, type Phase, type Shipping } from '../core/model/types';
+import { ConfigError, SCHEDULINGS, type Phase, type Scheduling, type Shipping } from '../core/model/types';
 import { checkAnswers, type CanonicalAnswer, type KernelFailure } from '../core/kernel';
 import type { KernelChunkReport, KernelFinishReport, KernelSandbox, KernelWorkerApi } from '../core/protocol/kernel';
 import { combineChunks, entryStates, type ChunkResult, type DataIssue } from '../core/userdata';
@@ -26,6 +26,11 @@ import { abortable, WorkerPool, type WorkerFactory } from './pool';
 import { currentEnv, workerCap, type RunEnv } from './validate';
 
 export type KernelStrategy = 'worker-seq' | 'pool';
+
+/** Chunks per worker of a dynamically scheduled pass: enough for a fast worker to take more. */
+export const DYNAMIC_CHUNKS_PER_WORKER = 4;
+
+type ChunkReport = Extract<KernelChunkReport, { ok: true }>;
 
 /** The kernel worker, bundled by Vite from workers/kernel.worker.ts. */
 export const kernelWorkerFactory: WorkerFactory = (index) =>
@@ -40,6 +45,8 @@ export interface KernelRunOptions {
   /** Workers of the parallel pass, 1 … workerCap. */
   workers: number;
   shipping: Shipping;
+  /** How the parallel pass hands out chunks (default static: one per worker, or a file's chunks round-robin). */
+  scheduling?: Scheduling;
   /** Measured repetitions, 1 … MAX_KERNEL_REPETITIONS; each runs both passes. */
   repetitions: number;
   signal?: AbortSignal;
@@ -97,6 +104,7 @@ function validate(opts: KernelRunOptions, env: RunEnv): void {
     throw new ConfigError('repetitions', `an integer from 1 to ${MAX_KERNEL_REPETITIONS}`, opts.repetitions);
   }
   if (typeof opts.source !== 'string' || opts.source.trim() === '') throw new ConfigError('source', 'a kernel module exporting init, record, merge and finish', '(empty)');
+  if (opts.scheduling !== undefined && !SCHEDULINGS.includes(opts.scheduling)) throw new ConfigError('scheduling', `one of ${SCHEDULINGS.join(', ')}`, opts.scheduling);
   validateShipping(opts.input, opts.shipping, env.crossOriginIsolated);
 }
 
@@ -113,6 +121,7 @@ const COMLINK_CLONE = /Unserializable|could not be cloned|DataCloneError/i;
 async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: KernelRunOptions): Promise<PassOutcome> {
   const clock = opts.clock ?? sharedClock;
   const n = strategy === 'pool' ? opts.workers : 1;
+  const scheduling = strategy === 'pool' ? (opts.scheduling ?? 'static') : 'static';
   const t0 = clock();
   const pc = new PhaseClock(clock, t0);
   const pool = await WorkerPool.create({ size: n, factory: opts.workerFactory ?? kernelWorkerFactory, clock, signal: opts.signal });
@@ -130,11 +139,11 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
     const sandbox = (loads[0] as { sandbox: KernelSandbox }).sandbox;
     pc.mark('init');
 
-    const send = async (k: number, planned: PlannedSource, keep = false): Promise<Extract<KernelChunkReport, { ok: true }>> => {
-      const task = { worker: k % n, keep, source: planned.source };
+    const send = async (w: number, planned: PlannedSource, keep = false): Promise<ChunkReport> => {
+      const task = { worker: w, keep, source: planned.source };
       let report: KernelChunkReport;
       try {
-        report = await wait<KernelChunkReport>(apis[k % n].run(planned.transfers.length > 0 ? transfer(task, planned.transfers) : task));
+        report = await wait<KernelChunkReport>(apis[w].run(planned.transfers.length > 0 ? transfer(task, planned.transfers) : task));
       } catch (err) {
         if (err instanceof Error && COMLINK_CLONE.test(err.message)) {
           fail({ stage: 'transfer', message: 'the accumulator could not be copied out of the worker: use plain objects, arrays, Maps, Sets, strings and numbers (no functions or class instances)' });
@@ -144,33 +153,51 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
       if (!report.ok) throw new PassFailure({ ok: false, strategy, failure: report.failure });
       return report;
     };
+    // Static: chunk k goes to worker k mod n up front. Dynamic: each worker takes the next
+    // chunk when it is done with one. Either way the accumulators are kept in chunk order.
+    const runAll = async (count: number, sourceOf: (k: number) => PlannedSource): Promise<ChunkReport[]> => {
+      const out = new Array<ChunkReport>(count);
+      if (scheduling === 'static') {
+        await Promise.all(Array.from({ length: count }, async (_, k) => (out[k] = await send(k % n, sourceOf(k)))));
+      } else {
+        let next = 0;
+        await Promise.all(apis.map(async (_, w) => {
+          while (next < count) {
+            const k = next++;
+            out[k] = await send(w, sourceOf(k));
+          }
+        }));
+      }
+      return out;
+    };
 
     const dispatchMs = clock();
-    let reports: Extract<KernelChunkReport, { ok: true }>[];
+    let reports: ChunkReport[];
     let redone = 0;
     let chunks: number;
     if (prep.input.kind === 'built-in') {
-      chunks = n;
-      const planned = builtInSources(prep, n);
-      reports = await Promise.all(planned.map((p, k) => send(k, p)));
+      chunks = scheduling === 'dynamic' && strategy === 'pool' ? n * DYNAMIC_CHUNKS_PER_WORKER : n;
+      const planned = builtInSources(prep, chunks);
+      reports = await runAll(chunks, (k) => planned[k]);
     } else {
-      chunks = chunkCount(prep, n);
+      chunks = chunkCount(prep, scheduling === 'dynamic' && strategy === 'pool' ? n * DYNAMIC_CHUNKS_PER_WORKER : n);
       const cuts = fileCuts(prep, chunks);
+      const chunk = (k: number, inQuotes: boolean): PlannedSource => ({ source: fileSource(prep, cuts[k], cuts[k + 1], inQuotes), transfers: [] });
       if (strategy === 'worker-seq') {
         // One accumulator through every chunk in file order; each chunk's true entry state
         // follows from the one before it, so no guess is ever wrong here.
         let inQuotes = false;
         reports = [];
         for (let k = 0; k < chunks; k++) {
-          const r = await send(0, { source: fileSource(prep, cuts[k], cuts[k + 1], inQuotes), transfers: [] }, k > 0);
+          const r = await send(0, chunk(k, inQuotes), k > 0);
           reports.push(r);
           if (r.scan!.quoteParity === 1) inQuotes = !inQuotes;
         }
       } else {
-        reports = await Promise.all(Array.from({ length: chunks }, (_, k) => send(k, { source: fileSource(prep, cuts[k], cuts[k + 1], false), transfers: [] })));
+        reports = await runAll(chunks, (k) => chunk(k, false));
         const states = entryStates(reports.map((r) => r.scan!));
-        const wrong = states.flatMap((s, k) => (s === reports[k].scan!.enteredInQuotes ? [] : [k]));
-        const again = await Promise.all(wrong.map((k) => send(k, { source: fileSource(prep, cuts[k], cuts[k + 1], states[k]), transfers: [] })));
+        const wrong = states.flatMap((st, k) => (st === reports[k].scan!.enteredInQuotes ? [] : [k]));
+        const again = await Promise.all(wrong.map((k) => send(k % n, chunk(k, states[k]))));
         wrong.forEach((k, i) => (reports[k] = again[i]));
         redone = wrong.length;
       }
@@ -179,9 +206,12 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
       if ('ok' in checked) throw new PassFailure(checked);
     }
     const receivedMs = clock();
+    // The critical worker is the one that finished last; its compute is every chunk it ran.
     const critical = reports.reduce((a, b) => (b.doneAtMs > a.doneAtMs ? b : a));
-    const computeMs = strategy === 'worker-seq' ? reports.reduce((s, r) => s + r.computeMs, 0) : critical.computeMs;
-    pc.partition(critical.doneAtMs, [['shipIn', critical.receivedAtMs - dispatchMs], ['compute', computeMs]], 'shipIn');
+    const own = reports.filter((r) => r.worker === critical.worker);
+    const computeMs = own.reduce((sum, r) => sum + r.computeMs, 0);
+    const firstIn = Math.min(...own.map((r) => r.receivedAtMs));
+    pc.partition(critical.doneAtMs, [['shipIn', firstIn - dispatchMs], ['compute', computeMs]], 'shipIn');
     pc.mark('shipOut', receivedMs);
 
     const accs = strategy === 'worker-seq' ? [reports[reports.length - 1].acc] : reports.map((r) => r.acc);

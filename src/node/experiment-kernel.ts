@@ -12,7 +12,7 @@
 
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { DATA_FILE_SHIPPINGS, FORMATS, SHIPPINGS, type Format, type Shipping } from '../core/model/types';
+import { DATA_FILE_SHIPPINGS, FORMATS, SCHEDULINGS, SHIPPINGS, type Format, type Scheduling, type Shipping } from '../core/model/types';
 import { DEFAULT_KERNEL_SPEC, type KernelRunRequest, type KernelRunResponse } from '../core/kernel';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import { MAX_RECORDS } from '../core/workloads';
@@ -21,7 +21,7 @@ import { openPlaygroundPage } from './playground-page';
 const TOOL = 'experiment';
 
 export const KERNEL_USAGE = `usage: npm run experiment -- --kernel FILE.js [--data FILE [--data-format csv|tsv|ndjson]] [--answer PATH.json]
-                              [--workers N] [--shipping S] [--reps N] [--records N] [--format fixed|varlen|csv]
+                              [--workers N] [--shipping S] [--scheduling static|dynamic] [--reps N] [--records N] [--format fixed|varlen|csv]
 
   --kernel FILE.js   a module exporting init(), record(acc, rec), merge(a, b) and finish(acc)
   --data FILE        run over a CSV, TSV or NDJSON file (records: objects of its columns); default: the built-in records
@@ -29,6 +29,7 @@ export const KERNEL_USAGE = `usage: npm run experiment -- --kernel FILE.js [--da
   --answer PATH.json write finish()'s output of the sequential pass, as canonical JSON
   --workers N        workers of the parallel pass, 1…64 (default 2)
   --shipping S       built-in records: copy, transfer (default), shared, generate-in-worker; a file: file-slice (default), shared
+  --scheduling S     static (default: one chunk per worker) or dynamic (4 chunks per worker, taken as workers free up)
   --reps N           repetitions, each a sequential and a parallel pass, 1…50 (default 3)
   --records N        built-in records, 0…${MAX_RECORDS} (default ${DEFAULT_KERNEL_SPEC.records})
   --format F         built-in record format: fixed, varlen or csv (default ${DEFAULT_KERNEL_SPEC.format})`;
@@ -41,7 +42,7 @@ export interface KernelOptions {
   request: Omit<KernelRunRequest, 'source'>;
 }
 
-const VALUE_FLAGS = ['--kernel', '--data', '--data-format', '--answer', '--workers', '--shipping', '--reps', '--records', '--format'];
+const VALUE_FLAGS = ['--kernel', '--data', '--data-format', '--answer', '--workers', '--shipping', '--scheduling', '--reps', '--records', '--format'];
 const EXTENSIONS: Record<string, UserFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
 /** Whether argv asks for a kernel run. */
@@ -103,6 +104,8 @@ export function parseKernelArgs(argv: readonly string[]): Parsed {
   if (!(allowed as readonly string[]).includes(shipping)) {
     return { ok: false, message: `--shipping must be ${allowed.join(', ')} for ${dataFormat ? 'a data file' : 'the built-in records'} (got "${shipping}")` };
   }
+  const scheduling = values.get('--scheduling') ?? 'static';
+  if (!(SCHEDULINGS as readonly string[]).includes(scheduling)) return { ok: false, message: `--scheduling must be ${SCHEDULINGS.join(' or ')} (got "${scheduling}")` };
   const answer = values.get('--answer');
   if (answer !== undefined && extname(answer).toLowerCase() !== '.json') return { ok: false, message: `--answer must end in .json for a kernel (got "${answer}")` };
   const options: KernelOptions = {
@@ -112,6 +115,7 @@ export function parseKernelArgs(argv: readonly string[]): Parsed {
       spec: { ...DEFAULT_KERNEL_SPEC, records: records as number, format: format as Format },
       workers: workers as number,
       shipping: shipping as Shipping,
+      scheduling: scheduling as Scheduling,
       repetitions: repetitions as number,
     },
   };
@@ -172,7 +176,7 @@ export async function runKernelExperiment(argv: readonly string[]): Promise<numb
     }
     const started = Date.now();
     const over = options.data ?? `${request.spec.records} built-in ${request.spec.format} records`;
-    log(TOOL, `kernel ${options.kernel} over ${over}: sequential vs ${request.workers} workers, ${request.shipping}, ${request.repetitions} repetitions`);
+    log(TOOL, `kernel ${options.kernel} over ${over}: sequential vs ${request.workers} workers, ${request.shipping}, ${request.scheduling}, ${request.repetitions} repetitions`);
     const result = await page.evaluate(
       ({ id, req }) => (window as unknown as { __playground: KernelHandle }).__playground.runKernel(id, req),
       { id: inputId, req: request },

@@ -50,7 +50,7 @@ export async function runKernelRequest(request: KernelRunRequest, file: Blob | n
   const input = await kernelInputFor(request, file);
   if ('ok' in input) return input;
   try {
-    const run = await runKernel({ source: request.source, input, workers: request.workers, shipping: request.shipping, repetitions: request.repetitions });
+    const run = await runKernel({ source: request.source, input, workers: request.workers, shipping: request.shipping, scheduling: request.scheduling, repetitions: request.repetitions });
     return kernelResponse(run);
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, message: err.message };

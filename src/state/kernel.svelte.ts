@@ -5,7 +5,7 @@
  */
 
 import { DEFAULT_KERNEL_SPEC, kernelFromHash, kernelHash, STARTER_KERNELS, type KernelFailure } from '../core/kernel';
-import { DATA_FILE_SHIPPINGS, FORMATS, PHASES, SHIPPINGS, type DatasetSpec, type Format, type Phase, type Shipping } from '../core/model/types';
+import { DATA_FILE_SHIPPINGS, FORMATS, PHASES, SCHEDULINGS, SHIPPINGS, type DatasetSpec, type Format, type Phase, type Scheduling, type Shipping } from '../core/model/types';
 import { medianSorted, sortAscending } from '../core/stats';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import { currentEnv, isAbortError, workerCap } from '../engine';
@@ -89,6 +89,7 @@ export class KernelState {
   fileFormat = $state<UserFormat>('csv');
   workers = $state(2);
   shipping = $state<Shipping>('transfer');
+  scheduling = $state<Scheduling>('static');
   repetitions = $state(3);
 
   status = $state<KernelStatus>('idle');
@@ -101,6 +102,7 @@ export class KernelState {
   readonly starters = STARTER_KERNELS;
   readonly formats = FORMATS;
   readonly fileFormats = USER_FORMATS;
+  readonly schedulings = SCHEDULINGS;
   #controller: AbortController | null = null;
 
   get shippings(): readonly Shipping[] {
@@ -196,6 +198,7 @@ export class KernelState {
         input,
         workers: this.workers,
         shipping: this.shipping,
+        scheduling: this.scheduling,
         repetitions: this.repetitions,
         signal: controller.signal,
         onProgress: (done, total) => (this.progress = `Repetition ${done} of ${total} done`),

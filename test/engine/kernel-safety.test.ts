@@ -28,6 +28,19 @@ describe('correctness of the merge', () => {
     expect(run.explanation).toMatch(/associative/);
   });
 
+  it('detects a merge that keeps one side under dynamic scheduling too', async () => {
+    const source = `
+      export function init() { return { n: 0 }; }
+      export function record(acc) { acc.n++; }
+      export function merge(a, b) { return a; }
+      export function finish(acc) { return acc; }`;
+    const run = await runKernel({ source, input: builtIn, workers: 2, shipping: 'shared', scheduling: 'dynamic', repetitions: 1 });
+    if (!run.ok) throw new Error('unexpected failure');
+    expect(run.correct).toBe(false);
+    expect(JSON.parse(run.sequential.json)).toEqual({ n: 2000 });
+    expect(JSON.parse(run.parallel.json)).toEqual({ n: 250 });
+  });
+
   it('compares canonical JSON: key order does not matter', async () => {
     const source = `
       export function init() { return { n: 0, first: null }; }

@@ -50,6 +50,15 @@ describe('starter kernels on the built-in records', () => {
     }
   }
 
+  for (const starter of STARTER_KERNELS) {
+    it(`${starter.id}, transfer, 2 workers, dynamic scheduling`, async () => {
+      const run = ok(await runKernel({ source: starter.source, input: { kind: 'built-in', spec }, workers: 2, shipping: 'transfer', scheduling: 'dynamic', repetitions: 1 }));
+      expect(run.correct).toBe(true);
+      expect(run.chunks).toBe(8);
+      expect(run.sequential.json).toBe(await reference(starter.source, records));
+    });
+  }
+
   it('runs the shared mode when the page is isolated (else says it cannot)', () => {
     // The browser project serves the tests with the isolation headers; shared must have been covered.
     expect(crossOriginIsolated).toBe(true);
@@ -63,12 +72,12 @@ describe('starter kernels on a user file', () => {
   const file = new File([text], 'f.csv');
 
   for (const starter of STARTER_KERNELS) {
-    for (const shipping of ['file-slice', 'shared'] as Shipping[]) {
-      it(`${starter.id}, ${shipping}, 2 workers`, async () => {
+    for (const [shipping, scheduling] of [['file-slice', 'static'], ['shared', 'static'], ['file-slice', 'dynamic']] as const) {
+      it(`${starter.id}, ${shipping}, 2 workers, ${scheduling}`, async () => {
         const header = await readHeaderFromReader('csv', file.size, async (a, b) => new Uint8Array(await file.slice(a, b).arrayBuffer()));
         if (!header.ok) throw new Error(header.message);
         const input: KernelInput = { kind: 'file', file, shape: header };
-        const run = ok(await runKernel({ source: starter.source, input, workers: 2, shipping, repetitions: 2 }));
+        const run = ok(await runKernel({ source: starter.source, input, workers: 2, shipping, scheduling, repetitions: 2 }));
         expect(run.correct).toBe(true);
         expect(run.records).toBe(2000);
         expect(run.repetitions).toHaveLength(2);

@@ -12,15 +12,15 @@ describe('npm run experiment -- --kernel …: arguments', () => {
       options: {
         kernel: 'k.js',
         answer: 'out/a.json',
-        request: { dataFormat: null, spec: { ...DEFAULT_KERNEL_SPEC, records: 5000, format: 'varlen' }, workers: 2, shipping: 'shared', repetitions: 3 },
+        request: { dataFormat: null, spec: { ...DEFAULT_KERNEL_SPEC, records: 5000, format: 'varlen' }, workers: 2, shipping: 'shared', scheduling: 'static', repetitions: 3 },
       },
     });
   });
 
   it('reads a data file, its format from the extension, file-slice by default', () => {
-    expect(parseKernelArgs(['--kernel', 'k.mjs', '--data', 'log.jsonl', '--workers', '4', '--reps', '1'])).toEqual({
+    expect(parseKernelArgs(['--kernel', 'k.mjs', '--data', 'log.jsonl', '--workers', '4', '--scheduling', 'dynamic', '--reps', '1'])).toEqual({
       ok: true,
-      options: { kernel: 'k.mjs', data: 'log.jsonl', request: { dataFormat: 'ndjson', spec: { ...DEFAULT_KERNEL_SPEC }, workers: 4, shipping: 'file-slice', repetitions: 1 } },
+      options: { kernel: 'k.mjs', data: 'log.jsonl', request: { dataFormat: 'ndjson', spec: { ...DEFAULT_KERNEL_SPEC }, workers: 4, shipping: 'file-slice', scheduling: 'dynamic', repetitions: 1 } },
     });
   });
 
@@ -40,6 +40,7 @@ describe('npm run experiment -- --kernel …: arguments', () => {
       [['--kernel', 'k.js', '--data-format', 'csv'], '--data-format needs --data'],
       [['--kernel', 'k.js', '--data', 'x.csv', '--group-by', 'city'], '--group-by belongs to the group job; a kernel reads every column itself: use --kernel or --group-by, not both'],
       [['--kernel', 'k.js', '--kernel', 'j.js'], '--kernel is given twice'],
+      [['--kernel', 'k.js', '--scheduling', 'guided'], '--scheduling must be static or dynamic (got "guided")'],
     ];
     for (const [argv, message] of cases) expect(parseKernelArgs(argv), argv.join(' ')).toEqual({ ok: false, message });
     const unknown = parseKernelArgs(['--kernel', 'k.js', '--preset', 'x']);

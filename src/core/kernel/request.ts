@@ -3,7 +3,7 @@
  * the page that serves it (src/state/kernel-run.ts): what to run, and what came out.
  */
 
-import type { DatasetSpec, Shipping } from '../model/types';
+import type { DatasetSpec, Scheduling, Shipping } from '../model/types';
 import type { UserFormat } from '../userdata';
 import type { KernelFailure } from './errors';
 
@@ -16,6 +16,8 @@ export interface KernelRunRequest {
   spec: DatasetSpec;
   workers: number;
   shipping: Shipping;
+  /** How the parallel pass hands out chunks. */
+  scheduling: Scheduling;
   repetitions: number;
 }
 
