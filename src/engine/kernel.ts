@@ -117,7 +117,12 @@ class PassFailure extends Error {
 
 const COMLINK_CLONE = /Unserializable|could not be cloned|DataCloneError/i;
 
-/** Runs the kernel over the whole input once, sequentially or on a pool; throws PassFailure. */
+/**
+ * Runs the kernel over the whole input once, sequentially or on a pool; throws PassFailure.
+ * Longer than most functions on purpose: it is one pass's critical path, and every phase
+ * milestone (spawn, init, ship, compute, merge, teardown) has to be marked on one PhaseClock
+ * in the order it happens, with one pool to terminate on every way out.
+ */
 async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: KernelRunOptions): Promise<PassOutcome> {
   const clock = opts.clock ?? sharedClock;
   const n = strategy === 'pool' ? opts.workers : 1;
