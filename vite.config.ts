@@ -7,6 +7,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { readFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, findBrowser } from './src/node/find-browser.ts';
 import { rendererMemory } from './test/helpers/renderer-memory-command.ts';
+import { KERNEL_WORKER_CSP, KERNEL_WORKER_SCRIPT } from './src/sw/kernel-worker-csp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -63,8 +64,10 @@ function isolationOnEveryResponse(headers: Record<string, string>): Plugin {
   return {
     name: 'isolation-on-every-response',
     configurePreviewServer(server) {
-      server.middlewares.use((_req, res, next) => {
+      server.middlewares.use((req, res, next) => {
         for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+        // The kernel worker runs a person's code: its own, narrower policy (src/sw/kernel-worker-csp.ts).
+        if (KERNEL_WORKER_SCRIPT.test((req.url ?? '').split('?')[0])) res.setHeader('Content-Security-Policy', KERNEL_WORKER_CSP);
         next();
       });
     },
@@ -126,7 +129,7 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   worker: { format: 'es' },
   // Found late by the dep scanner (only behind a dynamic import), which made the first browser test reload.
-  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fflate', 'fast-check', 'axe-core'] },
+  optimizeDeps: { include: ['papaparse', 'chart.js', 'comlink', 'idb-keyval', 'valibot', 'fflate', 'fast-check', 'axe-core', 'codemirror', '@codemirror/lang-javascript', '@codemirror/language', '@lezer/highlight'] },
   build: {
     target: 'es2022',
     sourcemap: true,

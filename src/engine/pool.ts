@@ -193,6 +193,20 @@ export class WorkerPool {
   }
 }
 
+/** Rejects with an AbortError as soon as `signal` aborts (after terminating the pool). */
+export function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined, pool: WorkerPool): Promise<T> {
+  if (!signal) return p;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      pool.terminate();
+      reject(abortError());
+    };
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Spawns and initialises a pool (see WorkerPool.create). */
 export function createPool(opts: PoolOptions): Promise<WorkerPool> {
   return WorkerPool.create(opts);

@@ -26,9 +26,9 @@ import {
   type UserJob,
 } from '../core/userdata';
 import type { UserChunkReport, UserChunkSource } from '../core/protocol/engine';
-import { abortError, sharedClock, throwIfAborted, type Clock } from './clock';
+import { sharedClock, throwIfAborted, type Clock } from './clock';
 import { PhaseClock } from './phases';
-import { defaultWorkerFactory, WorkerPool, type WorkerFactory } from './pool';
+import { abortable, defaultWorkerFactory, WorkerPool, type WorkerFactory } from './pool';
 import { currentEnv, workerCap, type RunEnv } from './validate';
 
 export interface UserRunOptions {
@@ -100,20 +100,6 @@ function validate(file: Blob, job: UserJob, opts: Pick<UserRunOptions, 'workers'
     throw new ConfigError('cuts', `non-decreasing byte offsets from ${job.dataStart} (the first data byte) to ${file.size} (the file size)`, cuts.join(','));
   }
   return cuts;
-}
-
-/** Rejects with an AbortError as soon as `signal` aborts (after terminating the pool). */
-function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined, pool: WorkerPool): Promise<T> {
-  if (!signal) return p;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      pool.terminate();
-      reject(abortError());
-    };
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** What one pass over the file needs: a started pool and where its workers read the bytes. */

@@ -53,7 +53,7 @@ export function parseDataArgs(argv: readonly string[]): { ok: true; options: Dat
     if (arg === '--') continue;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (name === '--kernel') return { ok: false, message: '--kernel is not available yet: only --group-by / --aggregate runs over a data file' };
+    if (name === '--kernel') return { ok: false, message: '--kernel runs a kernel over the file (npm run experiment -- --kernel FILE.js --data FILE); it does not combine with --group-by / --aggregate' };
     if (!VALUE_FLAGS.includes(name)) return { ok: false, message: `unknown argument "${arg}" with --data\n${DATA_USAGE}` };
     let value: string | undefined;
     if (eq > 0) value = arg.slice(eq + 1);

@@ -16,6 +16,7 @@
 import { runIfEntryPoint } from './cli';
 import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
 import { parseExperimentArgs, parseExperimentConfigText, SHARE_APP_URL, USAGE, type ExperimentOptions } from './experiment-args';
+import { KERNEL_USAGE, runKernelExperiment, wantsKernelRun } from './experiment-kernel';
 import { openPlaygroundPage } from './playground-page';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -196,6 +197,7 @@ async function runWithProgress(
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (wantsKernelRun(argv)) return runKernelExperiment(argv);
   if (wantsDataRun(argv)) return runDataExperiment(argv);
   const parsed = parseExperimentArgs(argv, LESSONS.map((l) => l.id));
   if (!parsed.ok) {
@@ -203,7 +205,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (parsed.help) {
-    process.stdout.write(`${USAGE}\n\n${DATA_USAGE}\n`);
+    process.stdout.write(`${USAGE}\n\n${DATA_USAGE}\n\n${KERNEL_USAGE}\n`);
     return 0;
   }
   const options = parsed.options;

@@ -11,6 +11,7 @@ export type CapacityProbe = (hardwareConcurrency: number) => Promise<ParallelCap
 const realProbe: CapacityProbe = (hardwareConcurrency) => measureParallelCapacity({ hardwareConcurrency });
 import { isShareHash } from '../core/io/share-hash';
 import type { SharedResult } from '../core/io/share-link';
+import { isKernelHash } from '../core/kernel/link';
 import type { ExperimentConfig } from '../core/model/types';
 import type { DataFileState } from './data-file.svelte';
 import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
@@ -25,7 +26,7 @@ import { RunState, type SweepRunner } from './run.svelte';
 /** The browser facts the page runs on (views read it through the state, not the engine). */
 export type { EnvironmentInfo };
 
-export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom';
+export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom' | 'code';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'lessons', label: 'Lessons' },
@@ -33,6 +34,7 @@ export const VIEWS: readonly { id: ViewId; label: string }[] = [
   { id: 'history', label: 'History' },
   { id: 'analyse', label: 'Analyse your numbers' },
   { id: 'classroom', label: 'Classroom' },
+  { id: 'code', label: 'Your code' },
 ];
 
 export class AppState {
@@ -66,6 +68,8 @@ export class AppState {
   sharedHash = $state<string | undefined>(undefined);
   /** A shared result opened from a file (History's import), while it is showing. */
   sharedFile = $state.raw<SharedResult | undefined>(undefined);
+  /** The `#kernel=…` fragment of a kernel link: shown in the code view, run only when the person presses Run. */
+  kernelHash = $state<string | undefined>(undefined);
   readonly #historyReady: Promise<History | undefined>;
 
   constructor(hash: string, runner?: SweepRunner, probe: CapacityProbe = realProbe) {
@@ -73,6 +77,10 @@ export class AppState {
     // A shared result is not a settings link: the form keeps its defaults, the result shows instead.
     if (isShareHash(hash)) {
       this.sharedHash = hash;
+      hash = '';
+    } else if (isKernelHash(hash)) {
+      this.kernelHash = hash;
+      this.view = 'code';
       hash = '';
     }
     this.form = new ExperimentForm(
@@ -167,6 +175,9 @@ export class AppState {
       this.sharedFile = undefined;
       this.sharedHash = hash;
       this.view = 'playground';
+    } else if (isKernelHash(hash)) {
+      this.kernelHash = hash;
+      this.view = 'code';
     } else {
       this.closeShared();
       this.form.loadHash(hash);

@@ -14,6 +14,7 @@
  * it to take over (a SKIP_WAITING message, sent when the person accepts the reload offer).
  */
 import { cleanupOutdatedCaches, matchPrecache, precache } from 'workbox-precaching';
+import { KERNEL_WORKER_CSP, KERNEL_WORKER_SCRIPT } from './kernel-worker-csp';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -27,11 +28,15 @@ const ISOLATION_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-/** A copy of `res` with the isolation headers added (opaque and error responses pass as they are). */
-function isolated(res: Response): Response {
+/**
+ * A copy of `res` with the isolation headers added (opaque and error responses pass as they
+ * are), and the kernel worker's own policy on its script: a static host sends none.
+ */
+function isolated(res: Response, url: URL): Response {
   if (res.status === 0 || res.type === 'opaque' || res.type === 'opaqueredirect') return res;
   const headers = new Headers(res.headers);
   for (const [name, value] of Object.entries(ISOLATION_HEADERS)) headers.set(name, value);
+  if (KERNEL_WORKER_SCRIPT.test(url.pathname)) headers.set('Content-Security-Policy', KERNEL_WORKER_CSP);
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
 }
 
@@ -44,9 +49,9 @@ async function respond(request: Request): Promise<Response> {
   const cached =
     (await matchPrecache(url.href)) ??
     (request.mode === 'navigate' && url.href.startsWith(scopeUrl.href) ? await matchPrecache(indexUrl) : undefined);
-  if (cached) return isolated(cached);
+  if (cached) return isolated(cached, url);
   // Not precached (source maps, the benchmark page): the network, as it is, plus the headers.
-  return isolated(await fetch(request));
+  return isolated(await fetch(request), url);
 }
 
 self.addEventListener('fetch', (event) => {

@@ -24,7 +24,7 @@ describe('npm run experiment -- --data …: arguments', () => {
       [['--data', 'x.csv', '--group-by', 'k', '--workers', '0'], '--workers must be an integer from 1 to 64 (got "0")'],
       [['--data', 'x.csv', '--group-by', 'k', '--shipping', 'copy'], '--shipping must be file-slice or shared for a data file (got "copy")'],
       [['--data', 'x.csv', '--group-by', 'k', '--answer', 'a.json'], '--answer must end in .csv (got "a.json")'],
-      [['--data', 'x.csv', '--group-by', 'k', '--kernel', 'k.js'], '--kernel is not available yet: only --group-by / --aggregate runs over a data file'],
+      [['--data', 'x.csv', '--group-by', 'k', '--kernel', 'k.js'], '--kernel runs a kernel over the file (npm run experiment -- --kernel FILE.js --data FILE); it does not combine with --group-by / --aggregate'],
       [['--data'], '--data needs a value'],
     ];
     for (const [argv, message] of cases) expect(parseDataArgs(argv), argv.join(' ')).toEqual({ ok: false, message });

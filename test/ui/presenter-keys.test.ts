@@ -171,3 +171,23 @@ describe('presenter keys', () => {
     expect(presentation.on).toBe(true);
   });
 });
+
+describe('keys typed in the code editor', () => {
+  it('type into the editor (inside its shadow root) and trigger no shortcut', async () => {
+    const app = mountApp();
+    app.q<HTMLButtonElement>('view-code')!.click();
+    flushSync();
+    let content: HTMLElement | null = null;
+    for (let i = 0; i < 200 && !content; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      flushSync();
+      content = app.target.querySelector('[data-testid="kernel-editor"] > div')?.shadowRoot?.querySelector<HTMLElement>('.cm-content') ?? null;
+    }
+    if (!content) throw new Error('the editor never loaded');
+    content.focus();
+    await userEvent.keyboard('p');
+    flushSync();
+    expect(presentation.on).toBe(false);
+    expect(content.textContent).toContain('p');
+  });
+});
