@@ -20,7 +20,7 @@ import { ExperimentForm } from './experiment-form.svelte';
 import { createSweepRunner } from './experiment-runner';
 import { JankMeter } from './jank.svelte';
 import { presentation } from './presentation.svelte';
-import { LiveState } from './live.svelte';
+import type { LiveState } from './live.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
 
 /** The browser facts the page runs on (views read it through the state, not the engine). */
@@ -50,7 +50,9 @@ export class AppState {
   readonly jank = new JankMeter();
   readonly run: RunState;
   /** Live mode's sliders, measurements and map; idle until the live panel is used. */
-  readonly live: LiveState;
+  // Loaded when live mode first opens (`openLive`), so its map and explorer stay out of the page's first load.
+  live = $state.raw<LiveState | undefined>(undefined);
+  #liveLoading: Promise<LiveState> | undefined;
   /**
    * "Your data": a dropped file, its preview and its measured runs — created when the panel
    * first opens (`openData`), so the file readers load with it and not with the page.
@@ -112,13 +114,21 @@ export class AppState {
       // The real engine gets the busy-machine check; an injected test runner measures nothing.
       ...(runner ? {} : { noiseCheck: (repetitions: number) => checkMachineNoise(() => performance.now(), repetitions) }),
     });
-    this.live = new LiveState({
-      env: () => this.environment,
-      history: () => this.#historyReady,
-      base: () => $state.snapshot(this.form.experiment.base) as RunConfig,
-      full: () => ({ warmups: this.form.experiment.warmups, repetitions: this.form.experiment.repetitions }),
-      blocked: () => this.run.running,
-    });
+  }
+
+  /** Live mode's state, loading its code on first use. */
+  openLive(): Promise<LiveState> {
+    this.#liveLoading ??= import('./live.svelte').then(
+      ({ LiveState }) =>
+        (this.live = new LiveState({
+          env: () => this.environment,
+          history: () => this.#historyReady,
+          base: () => $state.snapshot(this.form.experiment.base) as RunConfig,
+          full: () => ({ warmups: this.form.experiment.warmups, repetitions: this.form.experiment.repetitions }),
+          blocked: () => this.run.running,
+        })),
+    );
+    return this.#liveLoading;
   }
 
   /** The environment a run records: the captured one plus the measured cores, once known. */
@@ -198,7 +208,7 @@ export class AppState {
   /** Starts the playground form's experiment, when it is valid and nothing is running. */
   runForm(): void {
     if (!this.form.canRun || this.run.running) return;
-    this.live.cancel(); // the run needs the workers to itself
+    this.live?.cancel(); // the run needs the workers to itself
     void this.run.start($state.snapshot(this.form.experiment) as ExperimentConfig);
   }
 
