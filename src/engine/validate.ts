@@ -18,6 +18,7 @@ import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, worker
 import { detectCapabilities } from './environment';
 import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
 import { needsIndex } from './dataset';
+import { formatBytes } from '../core/view/format';
 
 // One rule for the form and the engine: the cap lives in core/model/config.
 export { HARD_WORKER_LIMIT, workerCap };
@@ -125,12 +126,6 @@ export function jobSpecOf(c: JobSpec): JobSpec {
   return job;
 }
 
-function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 * 1024
-    ? `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GiB`
-    : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
 function oneOf(field: string, allowed: readonly string[], got: unknown): void {
   if (typeof got !== 'string' || !allowed.includes(got)) {
     throw new ConfigError(field, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, got);
@@ -191,10 +186,10 @@ export function validateRunConfig(config: RunConfig, env: RunEnv): void {
   if (est.totalBytes > budget) {
     throw new ConfigError(
       'records',
-      `small enough for the memory budget of ${mib(budget)}: this run needs ≈ ${mib(est.totalBytes)} ` +
-        `(dataset ≈ ${mib(est.datasetBytes)} × ${est.datasetCopies} copies for ${
+      `small enough for the memory budget of ${formatBytes(budget)}: this run needs ≈ ${formatBytes(est.totalBytes)} ` +
+        `(dataset ≈ ${formatBytes(est.datasetBytes)} × ${est.datasetCopies} copies for ${
           usesShipping(config.strategy) ? `shipping '${config.shipping}'` : `strategy '${config.strategy}'`
-        }, index ${mib(est.indexBytes)}, tables ${mib(est.tableBytes)}); use fewer records, ` +
+        }, index ${formatBytes(est.indexBytes)}, tables ${formatBytes(est.tableBytes)}); use fewer records, ` +
         `'transfer' or 'generate-in-worker'`,
       config.records,
     );

@@ -6,6 +6,7 @@
  */
 import { analyseRecord } from '../core/experiment/analysis';
 import type { ResultsView } from '../core/view/chart-data';
+import { errorText, formatBytes, plural } from '../core/view/format';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/experiment/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
 import { samplesCsv, summaryCsv } from '../core/io/csv';
@@ -78,16 +79,6 @@ export interface HistoryViewDeps {
 }
 
 /** "50.0 MiB", "3.2 KiB": file sizes for messages. */
-function mib(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
-}
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** Analyses a stored run and maps the analysis onto the results view models. */
 export function resultsOf(record: RunRecord): ResultsView {
   return buildResultsView(analyseRecord(record));
@@ -412,7 +403,7 @@ export class HistoryViewState {
   #sizeWarning(kind: ExportKind, chars: number): string | undefined {
     const limit = this.#maxImportChars;
     return kind === 'json' && chars > limit
-      ? `This file is ${mib(chars)}, more than the ${mib(limit)} an import accepts: to import it again later, export fewer runs at a time (a selection).`
+      ? `This file is ${formatBytes(chars)}, more than the ${formatBytes(limit)} an import accepts: to import it again later, export fewer runs at a time (a selection).`
       : undefined;
   }
 
@@ -526,7 +517,7 @@ export class HistoryViewState {
     const name = `“${file.name}”`;
     const limit = this.#maxImportChars;
     if (file.size > limit) {
-      this.#say('error', `${name} was not imported: it is ${mib(file.size)}; imports are limited to ${mib(limit)}. Nothing was changed.`);
+      this.#say('error', `${name} was not imported: it is ${formatBytes(file.size)}; imports are limited to ${formatBytes(limit)}. Nothing was changed.`);
       return false;
     }
     this.busy = 'Importing…';

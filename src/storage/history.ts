@@ -36,6 +36,7 @@ import {
 import type { RepetitionRecord, RunStatus } from '../core/model/types';
 import { memoryBackend, openIndexedDbBackend, withTimeout, LAYOUT_KEY, type StorageBackend, type WriteBatch } from './backend';
 import { RunLocks } from './run-locks';
+import { errorText } from '../core/view/format';
 
 /** What list() shows for a run, without loading its samples. */
 export interface HistoryEntry {
@@ -182,15 +183,6 @@ function isQuotaError(err: unknown): boolean {
   const name = (err as { name?: unknown } | null)?.name;
   const code = (err as { code?: unknown } | null)?.code;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
-}
-
-function errorText(err: unknown): string {
-  if (err && typeof err === 'object' && 'message' in err) {
-    const name = (err as { name?: unknown }).name;
-    const message = String((err as { message: unknown }).message);
-    return typeof name === 'string' && name !== 'Error' ? `${name}: ${message}` : message;
-  }
-  return String(err);
 }
 
 function fail(code: StorageErrorCode, message: string, issues?: string[]): StorageFailure {

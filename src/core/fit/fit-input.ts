@@ -12,6 +12,7 @@
 
 import Papa from 'papaparse';
 import { formatNumber } from '../io/csv';
+import { formatBytes } from '../view/format';
 import {
   StatsError,
   amdahlSpeedup,
@@ -216,10 +217,6 @@ function utf8Bytes(text: string): number {
   return bytes;
 }
 
-function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
 /** Offsets at which each line starts; a line break is CRLF, CR or LF. */
 function lineStarts(text: string): number[] {
   const starts = [0];
@@ -354,7 +351,7 @@ export function checkFileSize(bytes: number): ScalingInputError | undefined {
   const count = (b: number) => `${b.toLocaleString('en-US')} bytes`;
   return refuse(
     'too-large',
-    `The file is ${mib(bytes)} (${count(bytes)}); the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB (${count(MAX_FILE_BYTES)}).`,
+    `The file is ${formatBytes(bytes)} (${count(bytes)}); the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB (${count(MAX_FILE_BYTES)}).`,
   );
 }
 

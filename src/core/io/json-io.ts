@@ -12,6 +12,7 @@
  */
 
 import { SCHEMA_VERSION, formatPath, migrate, type Migrations, type RunRecord } from './run-record';
+import { formatBytes } from '../view/format';
 
 /** The `format` field of an export file. */
 export const EXPORT_FORMAT = 'parallel-playground-runs';
@@ -80,10 +81,6 @@ function refuse(code: ImportErrorCode, message: string, issues?: string[]): Impo
 }
 
 /** "1.5 MiB" — for size messages. */
-function mib(chars: number): string {
-  return `${(chars / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
 /** 1-based line and column of a character offset. */
 function lineColumn(text: string, offset: number): string {
   let line = 1;
@@ -268,7 +265,7 @@ export function parseImport(text: string, options: ImportOptions = {}): ImportRe
   const maxChars = options.maxChars ?? MAX_IMPORT_CHARS;
   if (typeof text !== 'string') return refuse('not-json', `expected the file's text, got ${kindOf(text)}`);
   if (text.length > maxChars) {
-    return refuse('too-large', `The file is ${mib(text.length)}; imports are limited to ${mib(maxChars)}.`);
+    return refuse('too-large', `The file is ${formatBytes(text.length)}; imports are limited to ${formatBytes(maxChars)}.`);
   }
 
   // Editors and Windows tools may save a byte-order mark; JSON.parse refuses it.

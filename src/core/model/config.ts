@@ -506,24 +506,31 @@ export function pointCount(experiment: ExperimentConfig): number {
   return experiment.sweep.reduce((n, a) => n * a.values.length, 1);
 }
 
+/** The swept values of every point: the sweep's cross product, first axis outermost. */
+export function sweepCells(sweep: readonly SweepAxis[]): Partial<Record<SweepParam, number | string>>[] {
+  let cells: Partial<Record<SweepParam, number | string>>[] = [{}];
+  for (const axis of sweep) {
+    const next: Partial<Record<SweepParam, number | string>>[] = [];
+    for (const cell of cells) for (const v of axis.values) next.push({ ...cell, [axis.param]: v });
+    cells = next;
+  }
+  return cells;
+}
+
 /**
- * The RunConfig of every point, in sweep order (first axis outermost). A batch larger than
- * a point's records is cut to its records (one batch holds all the data), so a records
+ * The RunConfig of one point: the base with the point's swept values. A batch larger than
+ * the point's records is cut to its records (one batch holds all the data), so a records
  * sweep from 10 upwards keeps a batch size chosen for the large points. No other validation.
  */
+export function pointConfig(base: RunConfig, cell: Partial<Record<SweepParam, number | string>>): RunConfig {
+  const config = { ...base, ...cell } as RunConfig;
+  if (config.records > 0 && config.batchSize > config.records) config.batchSize = config.records;
+  return config;
+}
+
+/** The RunConfig of every point, in sweep order (first axis outermost); see pointConfig. */
 export function expandPoints(experiment: ExperimentConfig): RunConfig[] {
-  let configs: RunConfig[] = [{ ...experiment.base }];
-  for (const axis of experiment.sweep) {
-    const next: RunConfig[] = [];
-    for (const c of configs) {
-      for (const v of axis.values) next.push({ ...c, [axis.param]: v } as RunConfig);
-    }
-    configs = next;
-  }
-  for (const c of configs) {
-    if (c.records > 0 && c.batchSize > c.records) c.batchSize = c.records;
-  }
-  return configs;
+  return sweepCells(experiment.sweep).map((cell) => pointConfig(experiment.base, cell));
 }
 
 /** Record counts the log slider stops at: 0, then 1, 2, 5 × 10^k up to MAX_RECORDS. */

@@ -4,7 +4,7 @@
  * about a chart (sorting, log-scale gaps, model curves, jitter, idle time) lives here,
  * where Node tests can check it with exact numbers.
  */
-import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN, type ChangeVerdict } from '../stats';
+import { amdahlSpeedup, efficiency, median, uslPeakN as statsUslPeakN, uslThroughput, type ChangeVerdict } from '../stats';
 import { PHASES, type Phase, type Span } from '../model/types';
 
 /** A plain table: what DataTable shows beside every chart, and what a person copies. */
@@ -21,8 +21,8 @@ function cell(n: number | undefined, digits = 3): string {
   return n.toFixed(digits);
 }
 
-/** "1 worker" / "3 workers": n and the form that goes with it. */
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+import { plural } from './format';
+export { plural };
 
 // ---------------------------------------------------------------------------
 // a. Time vs records (log–log), one line per worker count.
@@ -161,8 +161,7 @@ export function uslPeakN(sigma: number, kappa: number): number {
 
 /** USL speedup over the baseline: X(N) / X_base, X(N) = λN / (1 + σ(N−1) + κN(N−1)) (Gunther 1993). */
 export function uslSpeedup(u: UslParams, n: number): number {
-  const x = (u.lambda * n) / (1 + u.sigma * (n - 1) + u.kappa * n * (n - 1));
-  return x / (u.baselineThroughput ?? u.lambda);
+  return uslThroughput(u, n) / (u.baselineThroughput ?? u.lambda);
 }
 
 
@@ -449,14 +448,13 @@ export function buildSpread(groups: readonly SpreadGroupInput[]): SpreadModel {
       points.push({ group: gi, x: gi + jitter(gi, i), y, outlier: g.outliers?.[i] ?? 'none' });
     });
   });
-  return { labels: groups.map((g) => g.label), medians: groups.map((g) => g.medianMs ?? median(g.samplesMs)), points };
+  return { labels: groups.map((g) => g.label), medians: groups.map((g) => g.medianMs ?? finiteMedian(g.samplesMs)), points };
 }
 
-function median(xs: readonly number[]): number | undefined {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return undefined;
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+/** Median of the finite samples; undefined when there are none (nothing to draw). */
+function finiteMedian(xs: readonly number[]): number | undefined {
+  const finite = xs.filter(Number.isFinite);
+  return finite.length ? median(finite) : undefined;
 }
 
 /** The data table behind the spread chart: every sample with its outlier class. */
