@@ -18,6 +18,7 @@ import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, worker
 import { detectCapabilities } from './environment';
 import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
 import { needsIndex } from './dataset';
+import type { RunEnv } from '../core/model/environment';
 import { formatBytes } from '../core/view/format';
 
 // One rule for the form and the engine: the cap lives in core/model/config.
@@ -28,17 +29,8 @@ export const DEFAULT_MEMORY_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** Bytes per group key in one aggregate table (count, 64-bit sum, min, max, key, slack). */
 export const TABLE_BYTES_PER_KEY = 48;
 
-/** What validation needs to know about the page it runs in. */
-export interface RunEnv {
-  hardwareConcurrency: number;
-  crossOriginIsolated: boolean;
-  /** A SharedArrayBuffer can be made (isolation alone is not enough in every engine). */
-  sharedArrayBuffer?: boolean;
-  /** Module workers start here; absent means yes. Every run needs one (the sequential reference runs in a worker). */
-  moduleWorkers?: boolean;
-  /** navigator.deviceMemory in GiB, when the browser reports it. */
-  deviceMemory?: number;
-}
+/** What validation needs to know about the page it runs in: a view of the one Environment. */
+export type { RunEnv };
 
 /** The current page's environment. */
 export function currentEnv(): RunEnv {
@@ -48,14 +40,14 @@ export function currentEnv(): RunEnv {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     ...(({ sharedArrayBuffer, moduleWorkers }) => ({ sharedArrayBuffer, moduleWorkers }))(detectCapabilities()),
   };
-  if (typeof nav?.deviceMemory === 'number') env.deviceMemory = nav.deviceMemory;
+  if (typeof nav?.deviceMemory === 'number') env.deviceMemoryGiB = nav.deviceMemory;
   return env;
 }
 
 /** Memory a run may use: 1 GiB, or a quarter of navigator.deviceMemory when that is lower. */
-export function memoryBudgetBytes(deviceMemory?: number): number {
-  if (typeof deviceMemory !== 'number' || !(deviceMemory > 0)) return DEFAULT_MEMORY_BUDGET_BYTES;
-  return Math.min(DEFAULT_MEMORY_BUDGET_BYTES, (deviceMemory * 1024 * 1024 * 1024) / 4);
+export function memoryBudgetBytes(deviceMemoryGiB?: number): number {
+  if (typeof deviceMemoryGiB !== 'number' || !(deviceMemoryGiB > 0)) return DEFAULT_MEMORY_BUDGET_BYTES;
+  return Math.min(DEFAULT_MEMORY_BUDGET_BYTES, (deviceMemoryGiB * 1024 * 1024 * 1024) / 4);
 }
 
 /** The parts of a run's memory estimate, bytes. */
@@ -182,7 +174,7 @@ export function validateRunConfig(config: RunConfig, env: RunEnv): void {
   }
 
   const est = estimateRunBytesDetail(config);
-  const budget = memoryBudgetBytes(env.deviceMemory);
+  const budget = memoryBudgetBytes(env.deviceMemoryGiB);
   if (est.totalBytes > budget) {
     throw new ConfigError(
       'records',

@@ -13,6 +13,7 @@
  * finished is still written).
  */
 
+import type { Environment } from '../core/model/environment';
 import { runIfEntryPoint } from './cli';
 import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
 import { openPlaygroundPage } from './playground-page';
@@ -25,7 +26,7 @@ import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { shareLink, shareOfRun } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
 import { EXPORT_FORMAT, exportJson, locateJsonError } from '../core/io/json-io';
-import { ExperimentSchema, formatIssues, type RecordedEnvironment, type RunRecord } from '../core/io/run-record';
+import { ExperimentSchema, formatIssues, type RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig } from '../core/model/types';
 import { LESSONS, lessonById, type Budget } from '../lessons';
 
@@ -227,7 +228,7 @@ export function parseExperimentConfigText(text: string, name: string): { ok: tru
 }
 
 /** The environment facts the page reports (`window.__playground.env`). */
-export type PageEnv = Pick<RecordedEnvironment, 'hardwareConcurrency' | 'crossOriginIsolated' | 'timerResolutionMs'>;
+export type PageEnv = Pick<Environment, 'hardwareConcurrency' | 'crossOriginIsolated' | 'timerResolutionMs'>;
 
 /**
  * The experiment to run: the lesson's preset for this page's environment and budget, or the

@@ -4,13 +4,13 @@
  * analysis and the chart view models after each one. The UI, the lessons view and the
  * headless runner all go through here, so they measure and store exactly alike.
  */
+import type { LiveEnvironment } from '../core/model/environment';
 import { analyseExperiment, type ExperimentAnalysis } from '../core/experiment/analysis';
 import type { RunPlan } from '../core/experiment/plan';
 import { buildResultsView } from '../core/view/results-view';
 import { newRunRecord, type RunRecord } from '../core/io/run-record';
 import type { ResultsView } from '../core/view/chart-data';
 import type { ExperimentConfig, RepetitionRecord, RunStatus } from '../core/model/types';
-import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep, type SweepHooks, type SweepProgress } from '../engine/sweep';
 import type { History } from '../storage';
 import type { SweepRunner } from './run.svelte';
@@ -59,7 +59,7 @@ export function defaultLabel(experiment: ExperimentConfig, now = new Date()): st
  */
 export async function runAndRecord(
   experiment: ExperimentConfig,
-  env: EnvironmentInfo,
+  env: LiveEnvironment,
   history: History | undefined,
   hooks: ExperimentRunHooks = {},
 ): Promise<ExperimentRunResult> {
@@ -130,7 +130,7 @@ export async function runAndRecord(
  * The Run button's runner: adapts runAndRecord to RunState's hooks. A failed run throws its
  * message (RunState shows it and keeps what was published); cancel resolves 'cancelled'.
  */
-export function createSweepRunner(env: () => EnvironmentInfo, history: () => Promise<History | undefined>): SweepRunner {
+export function createSweepRunner(env: () => LiveEnvironment, history: () => Promise<History | undefined>): SweepRunner {
   return async (experiment, hooks) => {
     const store = await history();
     const result = await runAndRecord(experiment, env(), store, {

@@ -9,11 +9,12 @@
  * Lessons run through app.run.start — the Run button's path — so every lesson run is
  * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
  */
+import type { Environment } from '../core/model/environment';
 import type { ResultsView } from '../core/view/chart-data';
 import { compareRuns, type RunComparison } from '../core/experiment/compare';
 import { cloneExperiment } from '../core/model/config';
 import { buildResultsView } from '../core/view/results-view';
-import type { RecordedEnvironment, RunRecord } from '../core/io/run-record';
+import type { RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig, RunConfig } from '../core/model/types';
 import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
 import { judge, judgeRecord, lessonEnvOf } from '../lessons/judge-record';
@@ -69,7 +70,7 @@ export function preparedVsNow(prepared: RunRecord, now: RunRecord): RunCompariso
 }
 
 /** Where a run was measured, in a few words: "2 cores · Chrome 140 · Linux". */
-export function machineOf(env: RecordedEnvironment): string {
+export function machineOf(env: Environment): string {
   const ua = env.userAgent;
   const browser = /(Firefox|Edg|Chrome|Safari)\/(\d+)/.exec(ua.replace('HeadlessChrome', 'Chrome'));
   const os = /Windows|Mac OS X|Android|iPhone|Linux|CrOS/.exec(ua)?.[0];

@@ -6,6 +6,7 @@
  * aborts whatever was in flight: its workers are terminated by the engine and its unfinished
  * round is dropped, never drawn.
  */
+import type { LiveEnvironment } from '../core/model/environment';
 import {
   EXPLORE_MAX_RECORDS,
   LIVE_BUDGET_MS,
@@ -27,7 +28,6 @@ import { newRunRecord, type RunRecord } from '../core/io/run-record';
 import { configKey } from '../core/experiment/plan';
 import type { ExperimentConfig, RepetitionRecord, RunConfig } from '../core/model/types';
 import { disposeWarmPools } from '../engine';
-import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep } from '../engine/sweep';
 import type { History } from '../storage';
 import { uiWorkSettled } from './ui-work';
@@ -50,7 +50,7 @@ export interface LiveMeasuring {
 }
 
 export interface LiveOptions {
-  env: () => EnvironmentInfo;
+  env: () => LiveEnvironment;
   history: () => Promise<History | undefined>;
   /** The playground's base configuration (job, format, keys …); the live knobs go on top. */
   base: () => RunConfig;

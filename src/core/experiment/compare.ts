@@ -16,12 +16,13 @@
  * - Both runs' speedup-vs-workers and time-vs-records lines, and the matched medians, are
  *   laid out as overlay models for the history view's comparison charts.
  */
+import type { Environment } from '../model/environment';
 import { analyseRecord, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import { FIELDS, formatNumber } from '../model/config';
 import type { TableModel, SpeedupPoint, TimePoint, XY } from '../view/chart-data';
 import { configKey, type PlannedPoint } from './plan';
 import { buildResultsView } from '../view/results-view';
-import type { RecordedEnvironment, RunRecord } from '../io/run-record';
+import type { RunRecord } from '../io/run-record';
 import { judgeChange, NOISE_BAND, speedup, summarize, type ChangeVerdict, type SpeedupResult } from '../stats';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample, SweepParam } from '../model/types';
 
@@ -260,7 +261,7 @@ const CONFIG_ORDER: Record<keyof RunConfig, number> = {
 };
 const CONFIG_FIELDS = (Object.keys(CONFIG_ORDER) as (keyof RunConfig)[]).sort((a, b) => CONFIG_ORDER[a] - CONFIG_ORDER[b]);
 
-const ENV_LABELS: Record<keyof RecordedEnvironment, string> = {
+const ENV_LABELS: Record<keyof Environment, string> = {
   hardwareConcurrency: 'Cores reported',
   crossOriginIsolated: 'Cross-origin isolated',
   sharedArrayBuffer: 'SharedArrayBuffer',
@@ -325,7 +326,7 @@ export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
   row('experiment', 'shuffleSeed', FIELDS.shuffleSeed.label, formatSetting(b.shuffleSeed), formatSetting(a.shuffleSeed));
   row('experiment', 'fixedOrder', 'Run order', orderText(b), orderText(a));
   row('experiment', 'lessonId', 'Lesson', formatSetting(before.lessonId ?? b.lessonId), formatSetting(after.lessonId ?? a.lessonId));
-  for (const key of Object.keys(ENV_LABELS) as (keyof RecordedEnvironment)[]) {
+  for (const key of Object.keys(ENV_LABELS) as (keyof Environment)[]) {
     row('environment', `environment.${key}`, ENV_LABELS[key], formatSetting(before.environment[key]), formatSetting(after.environment[key]));
   }
   return out;

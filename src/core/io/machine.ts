@@ -4,7 +4,7 @@
  * compared (cores reported, browser, cross-origin isolation, timer step).
  */
 
-import type { RecordedEnvironment } from './run-record';
+import type { Environment } from '../model/environment';
 
 /** A browser as the user agent names it. */
 export interface BrowserId {
@@ -40,7 +40,7 @@ export function browserName(userAgent: string): string {
 }
 
 /** "8 cores reported · Chrome 140 · cross-origin isolated · timer step 0.005 ms". */
-export function machineLine(env: RecordedEnvironment): string {
+export function machineLine(env: Environment): string {
   return [
     `${env.hardwareConcurrency} ${env.hardwareConcurrency === 1 ? 'core' : 'cores'} reported`,
     browserName(env.userAgent),

@@ -10,6 +10,7 @@
  * was valid when recorded stays loadable when those limits change.
  */
 
+import type { Environment } from '../model/environment';
 import * as v from 'valibot';
 import {
   FORMATS,
@@ -58,31 +59,6 @@ export const LIMITS = {
   points: 1_000_000,
 } as const;
 
-/** What a run records about the browser it ran in (the live page's view is engine/environment's EnvironmentInfo). */
-export interface RecordedEnvironment {
-  userAgent: string;
-  /** navigator.hardwareConcurrency; browsers may clamp or invent it (privacy), so it is a hint. */
-  hardwareConcurrency: number;
-  /** COOP/COEP were in force: the precondition for SharedArrayBuffer and fine timers. */
-  crossOriginIsolated: boolean;
-  /** Smallest positive step of performance.now() observed, ms. */
-  timerResolutionMs: number;
-  /** navigator.deviceMemory in GiB (Chromium only, rounded and capped by the browser), when present. */
-  deviceMemoryGiB?: number;
-  appVersion: string;
-  /**
-   * A SharedArrayBuffer could really be made (the `shared` mode); isolation alone is not enough
-   * in every engine (WebKitGTK is isolated and has none). Absent in runs recorded before this was kept.
-   */
-  sharedArrayBuffer?: boolean;
-  /** Atomics.waitAsync existed. */
-  atomicsWaitAsync?: boolean;
-  /** Module workers started. */
-  moduleWorkers?: boolean;
-  /** Workers measured to run at full speed at once, when the capacity probe had run. */
-  measuredCores?: number;
-}
-
 /**
  * A cached per-point summary. Optional and never authoritative: it can always be recomputed
  * from `repetitions` with src/core/stats, and the CSV summary is.
@@ -109,7 +85,7 @@ export interface RunRecord {
   /** Version of the app that recorded the run. */
   appVersion: string;
   experiment: ExperimentConfig;
-  environment: RecordedEnvironment;
+  environment: Environment;
   /** 'running' read back from storage by a page that is not running it means the page died: see `presentStatus`. */
   status: RunStatus;
   /** Why the run failed (status 'failed'), when known. */
@@ -288,7 +264,7 @@ const schemasMatchTypes: [
   SameShape<RepetitionRecord, v.InferOutput<typeof RepetitionSchema>>,
   SameShape<SweepAxis, v.InferOutput<typeof SweepAxisSchema>>,
   SameShape<ExperimentConfig, v.InferOutput<typeof ExperimentSchema>>,
-  SameShape<RecordedEnvironment, v.InferOutput<typeof EnvironmentSchema>>,
+  SameShape<Environment, v.InferOutput<typeof EnvironmentSchema>>,
   SameShape<PointSummary, v.InferOutput<typeof PointSummarySchema>>,
   SameShape<RunStatus, v.InferOutput<typeof RunStatusSchema>>,
   SameShape<RunRecord, v.InferOutput<typeof RunRecordSchema>>,
@@ -464,7 +440,7 @@ export function newRunId(): string {
 export interface NewRunInput {
   label: string;
   experiment: ExperimentConfig;
-  environment: RecordedEnvironment;
+  environment: Environment;
   lessonId?: string;
   /** Defaults to now; injectable for tests. */
   now?: Date;

@@ -17,6 +17,7 @@ import {
   type SweepAxis,
   type SweepParam,
 } from './types';
+import type { EnvFacts } from './environment';
 
 import {
   MAX_DISTINCT_KEYS,
@@ -40,13 +41,8 @@ export const MAX_SWEEP_AXES = 2;
 /** At most this many values per swept parameter. */
 export const MAX_SWEEP_VALUES = 32;
 
-/** What the validation needs to know about this browser. */
-export interface EnvFacts {
-  hardwareConcurrency: number;
-  crossOriginIsolated: boolean;
-  /** A SharedArrayBuffer can be made; absent means "as isolation says" (older stored runs). */
-  sharedArrayBuffer?: boolean;
-}
+/** What the validation needs to know about this browser: a view of the one Environment. */
+export type { EnvFacts };
 
 /**
  * Why the `shared` shipping mode cannot run in this environment, or undefined when it can.
