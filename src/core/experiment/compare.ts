@@ -18,7 +18,7 @@
  */
 import type { Environment } from '../model/environment';
 import { analyseRecord, type ExperimentAnalysis, type PointAnalysis } from './analysis';
-import { FIELDS, formatNumber } from '../model/config';
+import { COMPARE_CONFIG_FIELDS, FIELDS, formatNumber } from '../model/config';
 import type { TableModel, SpeedupPoint, TimePoint, XY } from '../view/chart-data';
 import { configKey, type PlannedPoint } from './plan';
 import { buildResultsView } from '../view/results-view';
@@ -238,28 +238,8 @@ function comparePoint(point: PlannedPoint, other: PlannedPoint, before: Side, af
 // ---------------------------------------------------------------------------
 // Settings diff
 
-/** Every RunConfig field, in the order the form shows them; typed complete so none is forgotten. */
-const CONFIG_ORDER: Record<keyof RunConfig, number> = {
-  strategy: 0,
-  workers: 1,
-  records: 2,
-  job: 3,
-  format: 4,
-  shipping: 5,
-  scheduling: 6,
-  batchSize: 7,
-  poolLife: 8,
-  varlenSplit: 9,
-  distinctKeys: 10,
-  keySkew: 11,
-  payloadBytes: 12,
-  costSkew: 13,
-  workRounds: 14,
-  serialFraction: 15,
-  seed: 16,
-  faultAtRecord: 17,
-};
-const CONFIG_FIELDS = (Object.keys(CONFIG_ORDER) as (keyof RunConfig)[]).sort((a, b) => CONFIG_ORDER[a] - CONFIG_ORDER[b]);
+/** Every RunConfig field, in the order a comparison lists them (the field table's compareOrder). */
+const CONFIG_FIELDS = COMPARE_CONFIG_FIELDS;
 
 const ENV_LABELS: Record<keyof Environment, string> = {
   hardwareConcurrency: 'Cores reported',

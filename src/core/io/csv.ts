@@ -88,34 +88,15 @@
 
 import { analyseRecord, type PointAnalysis } from '../experiment/analysis';
 import type { RunRecord } from './run-record';
+import { CSV_CONFIG_FIELDS, FIELDS } from '../model/fields';
 import { PHASES, type Phase, type RunConfig } from '../model/types';
 
 // ---------------------------------------------------------------------------
 // Columns
 
-/** RunConfig field → column. Typed as a complete Record so a new RunConfig field cannot be forgotten here. */
-const CONFIG_COLUMN_OF: Record<keyof RunConfig, string> = {
-  strategy: 'strategy',
-  workers: 'workers',
-  records: 'records',
-  format: 'format',
-  job: 'job',
-  shipping: 'shipping',
-  scheduling: 'scheduling',
-  batchSize: 'batch_size',
-  poolLife: 'pool_life',
-  varlenSplit: 'varlen_split',
-  distinctKeys: 'distinct_keys',
-  keySkew: 'key_skew',
-  payloadBytes: 'payload_bytes',
-  costSkew: 'cost_skew',
-  workRounds: 'work_rounds',
-  serialFraction: 'serial_fraction',
-  seed: 'seed',
-  faultAtRecord: 'fault_at_record',
-};
-/** Column order of the config block (the object's key order above). */
-const CONFIG_FIELDS = Object.keys(CONFIG_COLUMN_OF) as (keyof RunConfig)[];
+/** RunConfig field → column, and the config block's column order: both from the field table. */
+const CONFIG_COLUMN_OF = (field: keyof RunConfig): string => FIELDS[field].csv.column;
+const CONFIG_FIELDS = CSV_CONFIG_FIELDS;
 
 const PHASE_COLUMN_OF: Record<Phase, string> = {
   spawn: 'spawn_ms',
@@ -146,7 +127,7 @@ export const SAMPLE_COLUMNS: readonly string[] = Object.freeze([
   ...RUN_COLUMNS,
   'role',
   'repetition',
-  ...CONFIG_FIELDS.map((f) => CONFIG_COLUMN_OF[f]),
+  ...CONFIG_FIELDS.map((f) => CONFIG_COLUMN_OF(f)),
   'wall_ms',
   ...PHASES.map((p) => PHASE_COLUMN_OF[p]),
   'throughput_records_per_s',
@@ -160,7 +141,7 @@ export const SAMPLE_COLUMNS: readonly string[] = Object.freeze([
 /** Header of summaryCsv, in order. */
 export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([
   ...RUN_COLUMNS,
-  ...CONFIG_FIELDS.map((f) => CONFIG_COLUMN_OF[f]),
+  ...CONFIG_FIELDS.map((f) => CONFIG_COLUMN_OF(f)),
   'n',
   'median_ms',
   'ci95_lo_ms',
@@ -199,27 +180,6 @@ const PHASE_MEANING: Record<Phase, string> = {
   teardown: 'terminating workers (0 for a warm pool)',
 };
 
-const CONFIG_DOCS: Record<keyof RunConfig, ColumnDoc> = {
-  strategy: { unit: 'text', meaning: 'main, main-async, worker-seq or pool.' },
-  workers: { unit: 'count', meaning: 'Workers (pool) or concurrent tasks (main-async).' },
-  records: { unit: 'count', meaning: 'Records in the dataset.' },
-  format: { unit: 'text', meaning: 'Record format: fixed, varlen or csv.' },
-  job: { unit: 'text', meaning: 'parse, group or group-naive.' },
-  shipping: { unit: 'text', meaning: 'How data reaches workers: copy, transfer, shared or generate-in-worker.' },
-  scheduling: { unit: 'text', meaning: 'static (one chunk per worker) or dynamic (batches).' },
-  batchSize: { unit: 'records', meaning: 'Records per batch under dynamic scheduling.' },
-  poolLife: { unit: 'text', meaning: 'cold (workers spawned per run) or warm (reused).' },
-  varlenSplit: { unit: 'text', meaning: 'How a varlen buffer is cut: index (serial pass first) or resync.' },
-  distinctKeys: { unit: 'count', meaning: 'Distinct group keys in the data.' },
-  keySkew: { unit: 'exponent', meaning: 'Zipf exponent of the key distribution; 0 = uniform.' },
-  payloadBytes: { unit: 'bytes', meaning: 'Mean payload of a varlen / csv record.' },
-  costSkew: { unit: '0…1', meaning: 'How strongly per-record cost grows towards the end of the data.' },
-  workRounds: { unit: 'rounds', meaning: 'Integer-mixing rounds per record per unit of cost.' },
-  serialFraction: { unit: '0…1', meaning: 'Share of the sequential work forced onto one thread.' },
-  seed: { unit: 'integer', meaning: 'PRNG seed of the dataset.' },
-  faultAtRecord: { unit: 'record id', meaning: 'Test option: the record whose processing throws; empty when unset.' },
-};
-
 const RUN_DOCS: Record<(typeof RUN_COLUMNS)[number], ColumnDoc> = {
   run_id: { unit: 'text', meaning: 'Id of the stored run (a UUID); joins the samples and summary files.' },
   label: { unit: 'text', meaning: "The run's label as the user named it." },
@@ -244,7 +204,7 @@ const ENV_DOCS: Record<(typeof ENV_COLUMNS)[number], ColumnDoc> = {
 };
 
 function configDocs(): Record<string, ColumnDoc> {
-  return Object.fromEntries(CONFIG_FIELDS.map((f) => [CONFIG_COLUMN_OF[f], CONFIG_DOCS[f]]));
+  return Object.fromEntries(CONFIG_FIELDS.map((f) => [CONFIG_COLUMN_OF(f), { unit: FIELDS[f].csv.unit, meaning: FIELDS[f].csv.meaning }]));
 }
 
 /** Unit and meaning of every SAMPLE_COLUMNS entry. */

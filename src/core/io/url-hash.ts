@@ -9,7 +9,8 @@ import {
   fieldErrors,
   parseNumberText,
   FIELDS,
-  RUN_FIELDS,
+  RUN_CONFIG_FIELDS,
+  URL_KEYS,
   type EnvFacts,
   type ErrorKey,
   type FieldId,
@@ -19,38 +20,15 @@ import { SWEEP_PARAMS, type ExperimentConfig, type RunConfig, type SweepAxis, ty
 /** The hash format version this module writes and reads. */
 export const HASH_VERSION = 1;
 
-/** Hash key of every field, short but readable. */
-const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = {
-  job: 'job',
-  format: 'format',
-  records: 'records',
-  seed: 'seed',
-  distinctKeys: 'keys',
-  keySkew: 'skew',
-  payloadBytes: 'payload',
-  costSkew: 'costskew',
-  workRounds: 'work',
-  strategy: 'strategy',
-  workers: 'workers',
-  shipping: 'ship',
-  scheduling: 'sched',
-  batchSize: 'batch',
-  poolLife: 'pool',
-  varlenSplit: 'split',
-  serialFraction: 'serial',
-  faultAtRecord: 'fault',
-  warmups: 'warmups',
-  repetitions: 'reps',
-  shuffleSeed: 'shuffle',
-  lessonId: 'lesson',
-};
+/** Hash key of every field, short but readable: the field table's, and the lesson's. */
+const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = { ...URL_KEYS, lessonId: 'lesson' };
 /** `order=fixed` turns off the counterbalanced run order (the default, so never written). */
 const ORDER_KEY = 'order';
 const FIELD_OF_KEY = new Map<string, FieldId | 'lessonId'>(
   Object.entries(KEYS).map(([field, key]) => [key, field as FieldId | 'lessonId']),
 );
 // faultAtRecord is a test option, but a link must still reproduce a run that used it.
-const BASE_FIELDS: readonly (keyof RunConfig)[] = [...RUN_FIELDS, 'faultAtRecord'];
+const BASE_FIELDS = RUN_CONFIG_FIELDS;
 
 /** Sweep parameter ⇄ the name written inside `sweep=`. */
 function sweepKey(param: SweepParam): string {
