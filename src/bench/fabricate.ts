@@ -4,12 +4,13 @@
  * samples a run), deterministic, no engine needed.
  */
 
+import type { Environment } from '../core/model/environment';
 import { DEFAULT_RUN_CONFIG } from '../core/model/config';
-import { newRunRecord, type RecordedEnvironment, type RunRecord } from '../core/io/run-record';
+import { newRunRecord, type RunRecord } from '../core/io/run-record';
 import { shareLink, shareOfRun } from '../core/io/share-link';
 import { PHASES, type ExperimentConfig, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../core/model/types';
 
-const ENVIRONMENT: RecordedEnvironment = {
+const ENVIRONMENT: Environment = {
   userAgent: 'parallel-playground bench (fabricated record)',
   hardwareConcurrency: 2,
   crossOriginIsolated: true,

@@ -1,15 +1,8 @@
-import type { RecordedEnvironment } from '../core/io/run-record';
+import type { LiveEnvironment } from '../core/model/environment';
 import { timerResolution } from '../core/stats';
 
-/**
- * The facts about this browser that every run record carries and the Environment panel shows:
- * the stored shape (src/core/io/run-record.ts, where each field is documented), with the
- * capabilities that older stored runs lack always known for the live page.
- */
-export type EnvironmentInfo = RecordedEnvironment & Required<Pick<RecordedEnvironment, 'sharedArrayBuffer' | 'atomicsWaitAsync' | 'moduleWorkers'>>;
-
 /** What this page can do, detected rather than assumed. */
-export type Capabilities = Pick<EnvironmentInfo, 'crossOriginIsolated' | 'sharedArrayBuffer' | 'atomicsWaitAsync' | 'moduleWorkers'>;
+export type Capabilities = Pick<LiveEnvironment, 'crossOriginIsolated' | 'sharedArrayBuffer' | 'atomicsWaitAsync' | 'moduleWorkers'>;
 
 function canMakeSharedArrayBuffer(): boolean {
   if (typeof SharedArrayBuffer !== 'function') return false;
@@ -52,10 +45,10 @@ export function detectCapabilities(): Capabilities {
   };
 }
 
-let cached: EnvironmentInfo | undefined;
+let cached: LiveEnvironment | undefined;
 
 /** Measures and returns the environment once per page; later calls return the same object. */
-export function captureEnvironment(): EnvironmentInfo {
+export function captureEnvironment(): LiveEnvironment {
   if (cached) return cached;
   const nav = navigator as Navigator & { deviceMemory?: number };
   cached = {

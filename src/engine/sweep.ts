@@ -4,6 +4,7 @@
  * repetition out the moment it exists, so storage saves it and charts draw it. A cancel
  * or a failure loses at most the repetition in flight.
  */
+import type { RunHooks, SweepProgress } from '../core/experiment/run-hooks';
 import { planExperiment, type RunPlan } from '../core/experiment/plan';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, RunStatus } from '../core/model/types';
 import { isAbortError } from './clock';
@@ -12,19 +13,10 @@ import { disposeWarmPools } from './pool';
 import { runOnce, type EngineSample, type RunOptions } from './run';
 import { currentEnv, validateRunConfig, type RunEnv } from './validate';
 
-export interface SweepProgress {
-  /** Runs finished (warm-ups and measured repetitions, baselines included). */
-  done: number;
-  total: number;
-  /** Estimated ms to finish, from the measured duration of each configuration; null before any run ends. */
-  etaMs: number | null;
-  /** What runs next (or ran last when done === total). */
-  label: string;
-}
+export type { SweepProgress };
 
-export interface SweepHooks {
-  signal?: AbortSignal;
-  onProgress?: (progress: SweepProgress) => void;
+/** The shared run vocabulary's signal and progress, plus what only the sweep itself takes. */
+export interface SweepHooks extends Pick<RunHooks, 'signal' | 'onProgress'> {
   /** Called with each measured repetition as soon as it exists; awaited (outside any timing). */
   onRepetition?: (rep: RepetitionRecord, plan: RunPlan) => void | Promise<void>;
   /** Replaces the engine's runOnce (tests). */

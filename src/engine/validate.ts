@@ -18,6 +18,8 @@ import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, worker
 import { detectCapabilities } from './environment';
 import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
 import { needsIndex } from './dataset';
+import type { RunEnv } from '../core/model/environment';
+import { formatBytes } from '../core/view/format';
 
 // One rule for the form and the engine: the cap lives in core/model/config.
 export { HARD_WORKER_LIMIT, workerCap };
@@ -27,17 +29,8 @@ export const DEFAULT_MEMORY_BUDGET_BYTES = 1024 * 1024 * 1024;
 /** Bytes per group key in one aggregate table (count, 64-bit sum, min, max, key, slack). */
 export const TABLE_BYTES_PER_KEY = 48;
 
-/** What validation needs to know about the page it runs in. */
-export interface RunEnv {
-  hardwareConcurrency: number;
-  crossOriginIsolated: boolean;
-  /** A SharedArrayBuffer can be made (isolation alone is not enough in every engine). */
-  sharedArrayBuffer?: boolean;
-  /** Module workers start here; absent means yes. Every run needs one (the sequential reference runs in a worker). */
-  moduleWorkers?: boolean;
-  /** navigator.deviceMemory in GiB, when the browser reports it. */
-  deviceMemory?: number;
-}
+/** What validation needs to know about the page it runs in: a view of the one Environment. */
+export type { RunEnv };
 
 /** The current page's environment. */
 export function currentEnv(): RunEnv {
@@ -47,14 +40,14 @@ export function currentEnv(): RunEnv {
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
     ...(({ sharedArrayBuffer, moduleWorkers }) => ({ sharedArrayBuffer, moduleWorkers }))(detectCapabilities()),
   };
-  if (typeof nav?.deviceMemory === 'number') env.deviceMemory = nav.deviceMemory;
+  if (typeof nav?.deviceMemory === 'number') env.deviceMemoryGiB = nav.deviceMemory;
   return env;
 }
 
 /** Memory a run may use: 1 GiB, or a quarter of navigator.deviceMemory when that is lower. */
-export function memoryBudgetBytes(deviceMemory?: number): number {
-  if (typeof deviceMemory !== 'number' || !(deviceMemory > 0)) return DEFAULT_MEMORY_BUDGET_BYTES;
-  return Math.min(DEFAULT_MEMORY_BUDGET_BYTES, (deviceMemory * 1024 * 1024 * 1024) / 4);
+export function memoryBudgetBytes(deviceMemoryGiB?: number): number {
+  if (typeof deviceMemoryGiB !== 'number' || !(deviceMemoryGiB > 0)) return DEFAULT_MEMORY_BUDGET_BYTES;
+  return Math.min(DEFAULT_MEMORY_BUDGET_BYTES, (deviceMemoryGiB * 1024 * 1024 * 1024) / 4);
 }
 
 /** The parts of a run's memory estimate, bytes. */
@@ -125,12 +118,6 @@ export function jobSpecOf(c: JobSpec): JobSpec {
   return job;
 }
 
-function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 * 1024
-    ? `${(bytes / (1024 * 1024 * 1024)).toFixed(2)} GiB`
-    : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
 function oneOf(field: string, allowed: readonly string[], got: unknown): void {
   if (typeof got !== 'string' || !allowed.includes(got)) {
     throw new ConfigError(field, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, got);
@@ -187,14 +174,14 @@ export function validateRunConfig(config: RunConfig, env: RunEnv): void {
   }
 
   const est = estimateRunBytesDetail(config);
-  const budget = memoryBudgetBytes(env.deviceMemory);
+  const budget = memoryBudgetBytes(env.deviceMemoryGiB);
   if (est.totalBytes > budget) {
     throw new ConfigError(
       'records',
-      `small enough for the memory budget of ${mib(budget)}: this run needs ≈ ${mib(est.totalBytes)} ` +
-        `(dataset ≈ ${mib(est.datasetBytes)} × ${est.datasetCopies} copies for ${
+      `small enough for the memory budget of ${formatBytes(budget)}: this run needs ≈ ${formatBytes(est.totalBytes)} ` +
+        `(dataset ≈ ${formatBytes(est.datasetBytes)} × ${est.datasetCopies} copies for ${
           usesShipping(config.strategy) ? `shipping '${config.shipping}'` : `strategy '${config.strategy}'`
-        }, index ${mib(est.indexBytes)}, tables ${mib(est.tableBytes)}); use fewer records, ` +
+        }, index ${formatBytes(est.indexBytes)}, tables ${formatBytes(est.tableBytes)}); use fewer records, ` +
         `'transfer' or 'generate-in-worker'`,
       config.records,
     );

@@ -1,6 +1,7 @@
 import { amdahlSpeedup, measurablyFaster } from '../core/stats';
 import type { Lesson } from './types';
 import { because, coresPhrase, lessonCores, fmtPct, fmtX, lessonBase, missingData, noiseReason, reps } from './verdict-helpers';
+import { plural } from '../core/view/format';
 
 const SERIAL = 0.2;
 
@@ -51,7 +52,7 @@ export const amdahlWall: Lesson = {
     if (missing) return missing;
     const series = analysis.workerScaling[0];
     const numbers = series.points.map((p) => ({
-      label: `${p.point.config.workers} worker${p.point.config.workers === 1 ? '' : 's'}`,
+      label: plural(p.point.config.workers, 'worker'),
       value: `${fmtX(p.speedup!.ratio)} (Amdahl bound ${fmtX(amdahlSpeedup(1 - SERIAL, p.point.config.workers))})`,
     }));
     if (!series.amdahl.ok) {

@@ -1,6 +1,7 @@
 import { amdahlSpeedup } from '../core/stats';
 import type { Lesson } from './types';
 import { because, fmtPct, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, reps } from './verdict-helpers';
+import { plural } from '../core/view/format';
 
 const SERIAL = 0.9;
 
@@ -48,7 +49,7 @@ export const paralleliseRightPart: Lesson = {
     if (missing) return missing;
     const pts = analysis.points.slice().sort((a, b) => a.point.config.workers - b.point.config.workers);
     const numbers = pts.map((p) => ({
-      label: `${p.point.config.workers} worker${p.point.config.workers === 1 ? '' : 's'}`,
+      label: plural(p.point.config.workers, 'worker'),
       value: `${fmtX(p.speedup!.ratio)} (Amdahl bound ${fmtX(amdahlSpeedup(1 - SERIAL, p.point.config.workers))})`,
     }));
     const ceiling = 1 / SERIAL;

@@ -1,4 +1,4 @@
-import { naiveEfficiency } from '../core/stats';
+import { median, naiveEfficiency } from '../core/stats';
 import type { Sample } from '../core/model/types';
 import type { Lesson } from './types';
 import { because, fmtPct, fmtX, lessonBase, lessonWorkers, missingData, noiseReason, reps } from './verdict-helpers';
@@ -13,12 +13,6 @@ export function callerSideItemTimesMs(sample: Sample): number[] {
   if (compute.length === 0) return [];
   const submittedAt = Math.min(...compute.map((s) => s.startMs));
   return compute.map((s) => s.endMs - submittedAt);
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 export const speedupNotEfficiency: Lesson = {

@@ -1,3 +1,4 @@
+import type { LessonEnv } from '../core/model/environment';
 import type { ExperimentAnalysis } from '../core/experiment/analysis';
 import type { ExperimentConfig, RunConfig } from '../core/model/types';
 import type { SourceId } from './sources';
@@ -5,16 +6,8 @@ import type { SourceId } from './sources';
 /** quick: at most ~20 s on a 2-core machine (the default); thorough: more points and repetitions. */
 export type Budget = 'quick' | 'thorough';
 
-/** The facts a lesson sizes its experiment from and judges its verdict by. */
-export interface LessonEnv {
-  hardwareConcurrency: number;
-  crossOriginIsolated: boolean;
-  timerResolutionMs: number;
-  /** A SharedArrayBuffer can be made (absent: as isolation says, for runs stored before it was kept). */
-  sharedArrayBuffer?: boolean;
-  /** Workers measured to run at full speed at once; lessons size and judge by it when known. */
-  measuredCores?: number;
-}
+/** The facts a lesson sizes its experiment from and judges its verdict by: a view of the one Environment. */
+export type { LessonEnv };
 
 /** The chart that tells a lesson's story (the ids the results view knows). */
 export type LessonChart = 'time' | 'speedup' | 'phases' | 'timeline' | 'spread';

@@ -7,7 +7,7 @@ import { DEFAULT_RUN_CONFIG } from '../core/model/config';
 import {
   DEFAULT_SEED,
   measurablyFaster,
-  medianSorted,
+  median,
   mulberry32,
   quantileSorted,
   sortAscending,
@@ -15,6 +15,7 @@ import {
 } from '../core/stats';
 import type { RunConfig } from '../core/model/types';
 import type { Budget, LessonEnv, Verdict } from './types';
+import { plural } from '../core/view/format';
 
 /** The base every lesson starts from: the playground's defaults with a fixed seed. */
 export function lessonBase(patch: Partial<RunConfig>): RunConfig {
@@ -33,7 +34,7 @@ export function lessonCores(env: LessonEnv): number {
 
 /** "this browser reports 4 cores and 2 were measured" / "this browser reports 1 core". */
 export function coresPhrase(env: LessonEnv): string {
-  const reported = `this browser reports ${env.hardwareConcurrency} core${env.hardwareConcurrency === 1 ? '' : 's'}`;
+  const reported = `this browser reports ${plural(env.hardwareConcurrency, 'core')}`;
   if (env.measuredCores === undefined || env.measuredCores === env.hardwareConcurrency) return reported;
   return `${reported} and ${env.measuredCores} ${env.measuredCores === 1 ? 'was' : 'were'} measured running at once`;
 }
@@ -98,13 +99,12 @@ export function clearlySlower(a: PointAnalysis, b: PointAnalysis): boolean {
  */
 export function speedupRatio(a: PointAnalysis, b: PointAnalysis, resamples = 2000): { ratio: number; ci95: [number, number] } {
   const sets = [a.baselineSamples, a.samples, b.baselineSamples, b.samples].map((s) => s.map((x) => x.wallMs));
-  const med = (xs: number[]) => medianSorted(sortAscending(xs));
   const ratioOf = (m: number[]) => (m[0] / m[1]) / (m[2] / m[3]);
-  const ratio = ratioOf(sets.map(med));
+  const ratio = ratioOf(sets.map(median));
   const rng = mulberry32(DEFAULT_SEED);
   const draws: number[] = [];
   for (let k = 0; k < resamples; k++) {
-    draws.push(ratioOf(sets.map((xs) => med(xs.map(() => xs[Math.floor(rng() * xs.length)])))));
+    draws.push(ratioOf(sets.map((xs) => median(xs.map(() => xs[Math.floor(rng() * xs.length)])))));
   }
   const sorted = sortAscending(draws);
   return { ratio, ci95: [quantileSorted(sorted, 0.025), quantileSorted(sorted, 0.975)] };

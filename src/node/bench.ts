@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseBenchArgs, USAGE, type BenchOptions } from './bench/args';
 import { FULL_TRIALS, measureInChromium, measureInEngine, SMOKE_TRIALS, type EngineRunContext } from './bench/engine-runs';
 import { FIGURES, type FigureSpec } from './bench/figures';
-import { errorText, TOOL } from './bench/pages';
+import { errorLine, TOOL } from './bench/pages';
 import { benchmarksMarkdown, judge, terminalSummary, type BenchResults, type EngineRun, type FigureResult } from './bench/report';
 import { ensureBuilt, formatElapsed, log, REPO_ROOT, serveDist, snapshotDist, Teardown } from './bench/session';
 import type { EngineName } from './engines/find-engines';
@@ -114,7 +114,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     mkdirSync(dirname(outPath), { recursive: true });
   } catch (err) {
-    process.stderr.write(`${TOOL}: --out: cannot create ${dirname(outPath)}: ${errorText(err)}\n`);
+    process.stderr.write(`${TOOL}: --out: cannot create ${dirname(outPath)}: ${errorLine(err)}\n`);
     return 2;
   }
   const figures = FIGURES.filter((f) => options.only === null || options.only.includes(f.id));
@@ -153,7 +153,7 @@ async function main(argv: readonly string[]): Promise<number> {
         if (engine === 'chromium') await measureInChromium(ctx);
         else await measureInEngine(engine, ctx);
       } catch (err) {
-        engineFailed(results, ctx, engine, figures, errorText(err));
+        engineFailed(results, ctx, engine, figures, errorLine(err));
       }
     }
     if (teardown.interrupted) {
@@ -170,7 +170,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     return finish(results, started);
   } catch (err) {
-    log(TOOL, errorText(err));
+    log(TOOL, errorLine(err));
     return teardown.interrupted ? 130 : 1;
   } finally {
     await teardown.run();

@@ -13,6 +13,7 @@
  * finished is still written).
  */
 
+import type { Environment } from '../core/model/environment';
 import { runIfEntryPoint } from './cli';
 import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
 import { parseExperimentArgs, parseExperimentConfigText, SHARE_APP_URL, USAGE, type ExperimentOptions } from './experiment-args';
@@ -27,7 +28,7 @@ import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { shareLink, shareOfRun } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
 import { exportJson } from '../core/io/json-io';
-import type { RecordedEnvironment, RunRecord } from '../core/io/run-record';
+import type { RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig } from '../core/model/types';
 import { LESSONS, lessonById } from '../lessons';
 
@@ -36,7 +37,7 @@ export * from './experiment-args';
 const TOOL = 'experiment';
 
 /** The environment facts the page reports (`window.__playground.env`). */
-export type PageEnv = Pick<RecordedEnvironment, 'hardwareConcurrency' | 'crossOriginIsolated' | 'timerResolutionMs'>;
+export type PageEnv = Pick<Environment, 'hardwareConcurrency' | 'crossOriginIsolated' | 'timerResolutionMs'>;
 
 /**
  * The experiment to run: the lesson's preset for this page's environment and budget, or the

@@ -2,6 +2,7 @@
  * The page's shared state: the environment, the experiment form, the current run, the run
  * history and which view is showing. One instance, created by App.svelte, handed to views.
  */
+import type { LiveEnvironment } from '../core/model/environment';
 import { checkMachineNoise, type ParallelCapacity } from '../core/stats';
 import type { RunConfig } from '../core/model/types';
 import { measureParallelCapacity } from '../engine/capacity';
@@ -14,7 +15,7 @@ import type { SharedResult } from '../core/io/share-link';
 import { isKernelHash } from '../core/kernel/link';
 import type { ExperimentConfig } from '../core/model/types';
 import type { DataFileState } from './data-file.svelte';
-import { captureEnvironment, type EnvironmentInfo } from '../engine/environment';
+import { captureEnvironment } from '../engine/environment';
 import { openHistory, type History } from '../storage';
 import { ExperimentForm } from './experiment-form.svelte';
 import { createSweepRunner } from './experiment-runner';
@@ -22,9 +23,6 @@ import { JankMeter } from './jank.svelte';
 import { presentation } from './presentation.svelte';
 import type { LiveState } from './live.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
-
-/** The browser facts the page runs on (views read it through the state, not the engine). */
-export type { EnvironmentInfo };
 
 export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom' | 'code';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
@@ -39,7 +37,7 @@ export const VIEWS: readonly { id: ViewId; label: string }[] = [
 
 export class AppState {
   /** The environment as captured at load; `environment` adds what was measured since. */
-  readonly env: EnvironmentInfo = captureEnvironment();
+  readonly env: LiveEnvironment = captureEnvironment();
   /** The parallel-capacity probe's result, once it has run on this page. */
   capacity = $state.raw<ParallelCapacity | undefined>(undefined);
   /** 'measuring' while the probe runs; the message when it failed. */
@@ -91,7 +89,7 @@ export class AppState {
         crossOriginIsolated: this.env.crossOriginIsolated,
         sharedArrayBuffer: this.env.sharedArrayBuffer,
         moduleWorkers: this.env.moduleWorkers,
-        ...(this.env.deviceMemoryGiB !== undefined ? { deviceMemory: this.env.deviceMemoryGiB } : {}),
+        ...(this.env.deviceMemoryGiB !== undefined ? { deviceMemoryGiB: this.env.deviceMemoryGiB } : {}),
       },
       hash,
     );
@@ -132,7 +130,7 @@ export class AppState {
   }
 
   /** The environment a run records: the captured one plus the measured cores, once known. */
-  get environment(): EnvironmentInfo {
+  get environment(): LiveEnvironment {
     return this.capacity ? { ...this.env, measuredCores: this.capacity.cores } : this.env;
   }
 

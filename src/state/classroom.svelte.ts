@@ -15,6 +15,7 @@ import {
 } from '../core/io/classroom';
 import { encodeShare, SHARE_KEY, SHARE_LIMITS } from '../core/io/share-link';
 import { downloadText, exportFilename } from '../storage';
+import { plural } from '../core/view/format';
 
 export class ClassroomState {
   machines = $state.raw<ClassroomMachine[]>([]);
@@ -29,7 +30,7 @@ export class ClassroomState {
   add(inputs: readonly ClassroomInput[]): void {
     const r = importIntoClassroom(this.machines, inputs);
     this.machines = r.machines;
-    const parts = [`Added ${r.added} ${r.added === 1 ? 'machine' : 'machines'}`];
+    const parts = [`Added ${plural(r.added, 'machine')}`];
     if (r.duplicates.length) parts.push(`${r.duplicates.length} already here (${r.duplicates.slice(0, 5).join(', ')}${r.duplicates.length > 5 ? ', …' : ''})`);
     if (r.problems.length) parts.push(`${r.problems.length} could not be read`);
     this.notice = { text: `${parts.join('; ')}. ${this.machines.length} in all.`, problems: r.problems.map((p) => `${p.source}: ${p.message}`) };

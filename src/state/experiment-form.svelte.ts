@@ -16,13 +16,10 @@ import {
 import { decodeHash, encodeHash } from '../core/io/url-hash';
 import { ConfigError, SWEEP_PARAMS, type ExperimentConfig, type SweepParam } from '../core/model/types';
 import { validateRunConfig } from '../engine/validate';
+import type { RunEnv } from '../core/model/environment';
 
-/** This browser's facts, plus the device memory the engine's memory budget uses. */
-export interface FormEnv extends EnvFacts {
-  deviceMemory?: number;
-  /** Module workers start here (absent: yes); without them no run can start. */
-  moduleWorkers?: boolean;
-}
+/** This browser's facts as the engine's validation sees them (the form checks every point with it). */
+export type FormEnv = RunEnv;
 
 /**
  * The engine's own check of every point (memory budget, batch vs records …), run once the

@@ -4,31 +4,24 @@
  * analysis and the chart view models after each one. The UI, the lessons view and the
  * headless runner all go through here, so they measure and store exactly alike.
  */
+import type { LiveEnvironment } from '../core/model/environment';
 import { analyseExperiment, type ExperimentAnalysis } from '../core/experiment/analysis';
 import type { RunPlan } from '../core/experiment/plan';
 import { buildResultsView } from '../core/view/results-view';
 import { newRunRecord, type RunRecord } from '../core/io/run-record';
 import type { ResultsView } from '../core/view/chart-data';
 import type { ExperimentConfig, RepetitionRecord, RunStatus } from '../core/model/types';
-import type { EnvironmentInfo } from '../engine/environment';
-import { runSweep, type SweepHooks, type SweepProgress } from '../engine/sweep';
+import type { RunHooks, RunOutcome, RunUpdate } from '../core/experiment/run-hooks';
+import { runSweep, type SweepHooks } from '../engine/sweep';
 import type { History } from '../storage';
 import type { SweepRunner } from './run.svelte';
+import { plural } from '../core/view/format';
 
 /** Longest the charts lag behind the measurements while a run streams in. */
 export const PUBLISH_INTERVAL_MS = 250;
 
-export interface ExperimentRunHooks {
-  signal?: AbortSignal;
-  onProgress?: (p: SweepProgress) => void;
-  /**
-   * Called after a repetition with the analysis so far and its chart view models (at most
-   * every PUBLISH_INTERVAL_MS, and once at the end). The run waits for a returned promise
-   * before it measures on (the UI resolves it once the charts are drawn).
-   */
-  onUpdate?: (update: { analysis: ExperimentAnalysis; view: ResultsView; plan: RunPlan; record: RunRecord }) => void | Promise<void>;
-  /** A storage problem that did not stop the run (e.g. quota exceeded): the run goes on in memory. */
-  onStorageWarning?: (message: string) => void;
+/** The shared run hooks (updates at most every PUBLISH_INTERVAL_MS, and once at the end), plus test seams. */
+export interface ExperimentRunHooks extends RunHooks<RunUpdate> {
   /** Replaces the sweep runner (tests). */
   sweep?: typeof runSweep;
   sweepHooks?: Partial<SweepHooks>;
@@ -48,7 +41,7 @@ export function defaultLabel(experiment: ExperimentConfig, now = new Date()): st
     ? `Lesson: ${experiment.lessonId}`
     : experiment.sweep.length
       ? `Sweep over ${experiment.sweep.map((a) => a.param).join(' × ')}`
-      : `${experiment.base.strategy}, ${experiment.base.workers} worker${experiment.base.workers === 1 ? '' : 's'}`;
+      : `${experiment.base.strategy}, ${plural(experiment.base.workers, 'worker')}`;
   return `${what} — ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
 }
 
@@ -59,7 +52,7 @@ export function defaultLabel(experiment: ExperimentConfig, now = new Date()): st
  */
 export async function runAndRecord(
   experiment: ExperimentConfig,
-  env: EnvironmentInfo,
+  env: LiveEnvironment,
   history: History | undefined,
   hooks: ExperimentRunHooks = {},
 ): Promise<ExperimentRunResult> {
@@ -127,19 +120,16 @@ export async function runAndRecord(
 }
 
 /**
- * The Run button's runner: adapts runAndRecord to RunState's hooks. A failed run throws its
- * message (RunState shows it and keeps what was published); cancel resolves 'cancelled'.
+ * The Run button's runner: runAndRecord with RunState's hooks, which speak the same vocabulary.
+ * A failed run comes back as a value with its message (RunState shows it and keeps what was
+ * published); cancel resolves 'cancelled'.
  */
-export function createSweepRunner(env: () => EnvironmentInfo, history: () => Promise<History | undefined>): SweepRunner {
+export function createSweepRunner(env: () => LiveEnvironment, history: () => Promise<History | undefined>): SweepRunner {
   return async (experiment, hooks) => {
     const store = await history();
-    const result = await runAndRecord(experiment, env(), store, {
-      signal: hooks.signal,
-      onProgress: (p) => hooks.progress(p.done, p.total, p.etaMs),
-      onUpdate: (u) => hooks.publish(u.view, { analysis: u.analysis, record: u.record }),
-      onStorageWarning: (m) => hooks.warn?.(m),
-    });
-    if (result.status === 'failed') throw new Error(result.error ?? 'The run failed.');
-    return result.status;
+    const result = await runAndRecord(experiment, env(), store, hooks);
+    const outcome: RunOutcome =
+      result.status === 'failed' ? { status: 'failed', error: result.error ?? 'The run failed.' } : { status: result.status };
+    return outcome;
   };
 }

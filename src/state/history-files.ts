@@ -3,6 +3,7 @@
  * link), saving chart images, and importing an export file. Every action resolves; failures
  * become a notice through the view state that owns this (history-view.svelte.ts).
  */
+import { errorText, formatBytes, plural } from '../core/view/format';
 import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { MAX_IMPORT_CHARS, exportJson, parseImport } from '../core/io/json-io';
 import type { RunRecord } from '../core/io/run-record';
@@ -30,19 +31,6 @@ export interface HistoryFilesHost {
   /** Ids of the selected runs, in list order. */
   selectedIds: () => string[];
   refresh: () => Promise<void>;
-}
-
-/** "50.0 MiB", "3.2 KiB": file sizes for messages. */
-function mib(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MiB` : `${(n / 1024).toFixed(1)} KiB`;
-}
-
-/** "1 run", "3 runs": a count with its word, in messages. */
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-
-/** An error as a message for a notice. */
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export class HistoryFiles {
@@ -81,7 +69,7 @@ export class HistoryFiles {
   #sizeWarning(kind: ExportKind, chars: number): string | undefined {
     const limit = this.#maxImportChars;
     return kind === 'json' && chars > limit
-      ? `This file is ${mib(chars)}, more than the ${mib(limit)} an import accepts: to import it again later, export fewer runs at a time (a selection).`
+      ? `This file is ${formatBytes(chars)}, more than the ${formatBytes(limit)} an import accepts: to import it again later, export fewer runs at a time (a selection).`
       : undefined;
   }
 
@@ -196,7 +184,7 @@ export class HistoryFiles {
     const name = `“${file.name}”`;
     const limit = this.#maxImportChars;
     if (file.size > limit) {
-      this.#host.say('error', `${name} was not imported: it is ${mib(file.size)}; imports are limited to ${mib(limit)}. Nothing was changed.`);
+      this.#host.say('error', `${name} was not imported: it is ${formatBytes(file.size)}; imports are limited to ${formatBytes(limit)}. Nothing was changed.`);
       return false;
     }
     this.#host.setBusy('Importing…');

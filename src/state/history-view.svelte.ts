@@ -7,13 +7,14 @@
 import type { SharedResult } from '../core/io/share-link';
 import { analyseRecord } from '../core/experiment/analysis';
 import type { ResultsView } from '../core/view/chart-data';
+import { errorText, plural } from '../core/view/format';
 import { compareRuns, comparisonSummary, type RunComparison } from '../core/experiment/compare';
 import { fairnessFlags, type FairnessFlag } from '../core/experiment/compare-fairness';
 import { buildResultsView } from '../core/view/results-view';
 import { LIMITS, type RunRecord } from '../core/io/run-record';
 import type { RunStatus } from '../core/model/types';
 import type { History, HistoryEntry, SkippedRecord } from '../storage';
-import { errorText, HistoryFiles, plural } from './history-files';
+import { HistoryFiles } from './history-files';
 
 export type { HistoryEntry };
 

@@ -6,7 +6,7 @@
 
 import { describeFailure, type KernelRunRequest, type KernelRunResponse } from '../core/kernel';
 import { ConfigError } from '../core/model/types';
-import { medianSorted, sortAscending } from '../core/stats';
+import { median } from '../core/stats';
 import { readHeaderFromReader } from '../core/userdata';
 import { runKernel, type KernelInput, type KernelRunOutcome } from '../engine/kernel-index';
 
@@ -27,7 +27,6 @@ export function kernelResponse(run: KernelRunOutcome): KernelRunResponse {
     }
     return { ok: false, message: run.message };
   }
-  const median = (xs: number[]) => medianSorted(sortAscending(xs));
   const response: KernelRunResponse = {
     ok: true,
     answerJson: run.sequential.json,

@@ -6,7 +6,7 @@
 
 import { DEFAULT_KERNEL_SPEC, kernelFromHash, kernelHash, STARTER_KERNELS, type KernelFailure } from '../core/kernel';
 import { DATA_FILE_SHIPPINGS, FORMATS, PHASES, SCHEDULINGS, SHIPPINGS, type DatasetSpec, type Format, type Phase, type Scheduling, type Shipping } from '../core/model/types';
-import { medianSorted, sortAscending } from '../core/stats';
+import { median } from '../core/stats';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import { currentEnv, isAbortError, workerCap } from '../engine';
 import { runKernel, type KernelRunOutcome } from '../engine/kernel-index';
@@ -44,7 +44,6 @@ export interface KernelView {
 }
 
 const EXTENSIONS: Record<string, UserFormat> = { csv: 'csv', tsv: 'tsv', tab: 'tsv', ndjson: 'ndjson', jsonl: 'ndjson' };
-const median = (xs: number[]): number => medianSorted(sortAscending(xs));
 
 function viewOf(run: Extract<KernelRunOutcome, { ok: true }>): KernelView {
   const reps = run.repetitions.map((r) => ({ sequentialMs: r.sequential.wallMs, parallelMs: r.parallel.wallMs }));

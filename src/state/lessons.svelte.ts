@@ -9,17 +9,19 @@
  * Lessons run through app.run.start — the Run button's path — so every lesson run is
  * measured, stored (tagged with experiment.lessonId) and charted exactly like any other run.
  */
+import type { Environment } from '../core/model/environment';
 import { existingLessonsFor, keepLessonsFor } from './lessons-registry';
 import type { ResultsView } from '../core/view/chart-data';
 import { compareRuns, type RunComparison } from '../core/experiment/compare';
 import { cloneExperiment } from '../core/model/config';
 import { buildResultsView } from '../core/view/results-view';
-import type { RecordedEnvironment, RunRecord } from '../core/io/run-record';
+import type { RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig, RunConfig } from '../core/model/types';
 import { LESSONS, lessonById, type Budget, type Lesson, type LessonEnv, type Verdict } from '../lessons';
 import { judge, judgeRecord, lessonEnvOf } from '../lessons/judge-record';
 import type { AppState } from './app.svelte';
 import { presentation } from './presentation.svelte';
+import { plural } from '../core/view/format';
 
 /** How many of a lesson's newest stored runs are searched for a prepared (thorough) one. */
 const PREPARED_LOOKBACK = 10;
@@ -70,11 +72,11 @@ export function preparedVsNow(prepared: RunRecord, now: RunRecord): RunCompariso
 }
 
 /** Where a run was measured, in a few words: "2 cores · Chrome 140 · Linux". */
-export function machineOf(env: RecordedEnvironment): string {
+export function machineOf(env: Environment): string {
   const ua = env.userAgent;
   const browser = /(Firefox|Edg|Chrome|Safari)\/(\d+)/.exec(ua.replace('HeadlessChrome', 'Chrome'));
   const os = /Windows|Mac OS X|Android|iPhone|Linux|CrOS/.exec(ua)?.[0];
-  const cores = `${env.hardwareConcurrency} core${env.hardwareConcurrency === 1 ? '' : 's'}`;
+  const cores = plural(env.hardwareConcurrency, 'core');
   const name = browser ? `${browser[1] === 'Edg' ? 'Edge' : browser[1]} ${browser[2]}` : undefined;
   return [cores, name, os === 'Mac OS X' ? 'macOS' : os].filter(Boolean).join(' · ');
 }

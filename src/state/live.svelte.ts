@@ -6,6 +6,7 @@
  * aborts whatever was in flight: its workers are terminated by the engine and its unfinished
  * round is dropped, never drawn.
  */
+import type { LiveEnvironment } from '../core/model/environment';
 import {
   EXPLORE_MAX_RECORDS,
   LIVE_BUDGET_MS,
@@ -27,10 +28,10 @@ import { newRunRecord, type RunRecord } from '../core/io/run-record';
 import { configKey } from '../core/experiment/plan';
 import type { ExperimentConfig, RepetitionRecord, RunConfig } from '../core/model/types';
 import { disposeWarmPools } from '../engine';
-import type { EnvironmentInfo } from '../engine/environment';
 import { runSweep } from '../engine/sweep';
 import type { History } from '../storage';
 import { uiWorkSettled } from './ui-work';
+import { plural } from '../core/view/format';
 
 /** The points measured under one set of settings (everything but records and workers). */
 export interface LiveSession {
@@ -50,7 +51,7 @@ export interface LiveMeasuring {
 }
 
 export interface LiveOptions {
-  env: () => EnvironmentInfo;
+  env: () => LiveEnvironment;
   history: () => Promise<History | undefined>;
   /** The playground's base configuration (job, format, keys …); the live knobs go on top. */
   base: () => RunConfig;
@@ -155,7 +156,7 @@ export class LiveState {
     const records = at?.records ?? this.records;
     const workers = at?.workers ?? this.workers;
     const config = livePointConfig(base, knobs, records, workers);
-    const what = `${records.toLocaleString('en-US')} records × ${workers} worker${workers === 1 ? '' : 's'}`;
+    const what = `${records.toLocaleString('en-US')} records × ${plural(workers, 'worker')}`;
     this.measuring = { records, workers, kind };
     this.message = `${kind === 'explore' ? 'Exploring while idle: measuring' : 'Measuring'} ${what}${kind === 'pin' ? ' at full precision' : ''}…`;
     const sweep = this.#opts.sweep ?? runSweep;
@@ -190,7 +191,7 @@ export class LiveState {
       }
       const point = this.map.points.find((p) => p.records === records && p.workers === workers);
       this.message = point
-        ? `Measured ${what}: ${point.n} repetition${point.n === 1 ? '' : 's'}${point.correct ? ', every digest correct' : ', WRONG digest'}.`
+        ? `Measured ${what}: ${plural(point.n, 'repetition')}${point.correct ? ', every digest correct' : ', WRONG digest'}.`
         : `Measured ${what}.`;
       if (this.explore) this.#scheduleExplore(abort);
     } catch (err) {
@@ -255,7 +256,7 @@ export class LiveState {
     const plan = planExperiment(experiment);
     const points = new Set(s.reps.filter((r) => r.role === 'measured').map((r) => configKey(r.config))).size;
     const label =
-      `Live session: ${points} point${points === 1 ? '' : 's'}, ${s.knobs.poolLife} pool, ${s.knobs.shipping}, ` +
+      `Live session: ${plural(points, 'point')}, ${s.knobs.poolLife} pool, ${s.knobs.shipping}, ` +
       `${s.knobs.workRounds} rounds/record — ${now.toISOString().slice(0, 16).replace('T', ' ')}`;
     const record = newRunRecord({ label, experiment, environment: this.#opts.env(), now });
     record.repetitions = renumberForPlan(plan, s.reps);

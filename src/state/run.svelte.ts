@@ -3,7 +3,7 @@
  * errors. The sweep runner is plugged in through `connect`; until then `start` reports
  * "engine not connected" instead of pretending to run anything.
  */
-import type { ExperimentAnalysis } from '../core/experiment/analysis';
+import type { RunHooks, RunOutcome, RunUpdate, ViewUpdate } from '../core/experiment/run-hooks';
 import type { ResultsView } from '../core/view/chart-data';
 import type { RunRecord } from '../core/io/run-record';
 import type { MachineNoise } from '../core/stats';
@@ -11,36 +11,20 @@ import type { ExperimentConfig, RunStatus } from '../core/model/types';
 import { uiWorkSettled } from './ui-work';
 
 /** What a runner can publish beside the view models: the analysis (lessons judge it) and the record. */
-export interface PublishedRun {
-  analysis: ExperimentAnalysis;
-  record: RunRecord;
-}
-
-/** What a sweep runner receives besides the experiment. */
-export interface RunHooks {
-  /** Aborted when the person cancels; the runner must stop and terminate its workers. */
-  signal: AbortSignal;
-  /**
-   * Reports finished runs (warm-ups and repetitions, baselines included) out of the total,
-   * with the runner's own ETA when it has one (it knows each configuration's duration).
-   */
-  progress(done: number, total: number, etaMs?: number | null): void;
-  /**
-   * Replaces what the results area shows; call after each repetition or point. Resolves once
-   * it is drawn: a runner awaits that before measuring on, so no drawing lands inside a
-   * measured repetition.
-   */
-  publish(view: ResultsView, run?: PublishedRun): void | Promise<void>;
-  /** A storage problem that did not stop the run (shown, not fatal). */
-  warn?(message: string): void;
-}
+export type PublishedRun = Pick<RunUpdate, 'analysis' | 'record'>;
 
 /**
- * INTEGRATION POINT — the lead's sweep runner has this shape. It resolves with the final
- * status ('complete', 'partial' …); a throw becomes 'failed' with the error's message, and
- * an AbortError (or any throw after cancel) becomes 'cancelled'.
+ * What a sweep runner receives besides the experiment: the shared run hooks, every one given,
+ * with a signal that is aborted when the person cancels.
  */
-export type SweepRunner = (experiment: ExperimentConfig, hooks: RunHooks) => Promise<RunStatus>;
+export type RunStateHooks = Required<RunHooks<ViewUpdate>>;
+
+/**
+ * A sweep runner: resolves with how the run ended, a failure as a value with its message.
+ * A throw (a bug in the runner, or an AbortError) still ends the run: 'failed' with the
+ * error's message, or 'cancelled' after a cancel.
+ */
+export type SweepRunner = (experiment: ExperimentConfig, hooks: RunStateHooks) => Promise<RunOutcome>;
 
 /** Anything with start/stop, e.g. the JankMeter, run alongside each run. */
 export interface RunObserver {
@@ -131,9 +115,9 @@ export class RunState {
     this.status = 'running';
     const startedAt = this.#now();
     for (const o of this.#observers) o.start();
-    const hooks: RunHooks = {
+    const hooks: RunStateHooks = {
       signal: abort.signal,
-      progress: (done, total, etaMs) => {
+      onProgress: ({ done, total, etaMs }) => {
         if (this.#abort !== abort) return;
         this.done = done;
         this.total = total;
@@ -141,19 +125,23 @@ export class RunState {
         this.etaMs =
           typeof etaMs === 'number' ? etaMs : done > 0 && total >= done ? (elapsed / done) * (total - done) : undefined;
       },
-      publish: (view, published) => {
+      onUpdate: ({ view, analysis, record }) => {
         if (this.#abort !== abort) return;
         this.results = view;
-        if (published) this.published = published;
+        if (analysis && record) this.published = { analysis, record };
         return uiWorkSettled();
       },
-      warn: (message) => {
+      onStorageWarning: (message) => {
         if (this.#abort === abort) this.warning = message;
       },
     };
     try {
-      const status = await runner(experiment, hooks);
-      this.status = abort.signal.aborted ? 'cancelled' : status;
+      const outcome = await runner(experiment, hooks);
+      if (abort.signal.aborted) this.status = 'cancelled';
+      else {
+        this.status = outcome.status;
+        if (outcome.status === 'failed') this.error = outcome.error;
+      }
     } catch (err) {
       if (abort.signal.aborted || (err instanceof Error && err.name === 'AbortError')) {
         this.status = 'cancelled';

@@ -3,6 +3,7 @@
  * cross-origin isolation on hosts that send no headers (one reload at most, never a loop),
  * and offer — never force — a reload when a new version has been deployed.
  */
+import { errorText } from '../core/view/format';
 
 /** What the service worker did for this page, shown in the environment panel. */
 export type ServiceWorkerState =
@@ -30,10 +31,6 @@ const RELOAD_KEY = 'pp-isolation-reload';
  * gives up on isolation for this load and mounts anyway (a blocked worker may never answer).
  */
 const INSTALL_WAIT_MS = 3_000;
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 function readReloadFlag(): boolean {
   try {

@@ -8,6 +8,7 @@
  */
 
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
+import { errorText } from '../core/view/format';
 
 /** One atomic write: every put and delete lands, or none does. Applied in this order: deletes, prefix deletes, puts. */
 export interface WriteBatch {
@@ -66,14 +67,6 @@ export function memoryBackend(description = 'memory (lost when the tab closes)')
 
 /** Why IndexedDB could not be used, or the open backend. */
 export type OpenBackendResult = { ok: true; backend: StorageBackend } | { ok: false; reason: string };
-
-function errorText(err: unknown): string {
-  if (err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException)) {
-    const e = err as Error;
-    return e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message;
-  }
-  return String(err);
-}
 
 /** Rejects when `promise` has not settled within `ms` (an IndexedDB open can hang when blocked). */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {

@@ -70,15 +70,6 @@ export function isQuotaError(err: unknown): boolean {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
 }
 
-export function errorText(err: unknown): string {
-  if (err && typeof err === 'object' && 'message' in err) {
-    const name = (err as { name?: unknown }).name;
-    const message = String((err as { message: unknown }).message);
-    return typeof name === 'string' && name !== 'Error' ? `${name}: ${message}` : message;
-  }
-  return String(err);
-}
-
 export function fail(code: StorageErrorCode, message: string, issues?: string[]): StorageFailure {
   return issues ? { ok: false, code, message, issues } : { ok: false, code, message };
 }

@@ -108,7 +108,7 @@ describe('refused before anything starts', () => {
     expect(memoryBudgetBytes(1)).toBe(256 * 1024 * 1024);
     const c = config({ records: 5_000_000, shipping: 'transfer', format: 'csv' }); // ≈ 260 MB of csv × 2
     expect(() => validateRunConfig(c, isolated)).not.toThrow();
-    const e = await refusal(c, { ...isolated, deviceMemory: 1 });
+    const e = await refusal(c, { ...isolated, deviceMemoryGiB: 1 });
     expect(e.field).toBe('records');
     expect(e.message).toMatch(/budget of 256\.0 MiB: this run needs ≈ [\d.]+ MiB \(dataset ≈ [\d.]+ MiB × 2 copies/);
   });

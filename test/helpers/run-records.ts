@@ -3,7 +3,8 @@
  * deterministic, and shaped like the engine's output without needing the engine.
  */
 
-import { SCHEMA_VERSION, type RecordedEnvironment, type RunRecord } from '../../src/core/io/run-record';
+import type { Environment } from '../../src/core/model/environment';
+import { SCHEMA_VERSION, type RunRecord } from '../../src/core/io/run-record';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/model/types';
 
 export const BASE_CONFIG: RunConfig = {
@@ -26,7 +27,7 @@ export const BASE_CONFIG: RunConfig = {
   serialFraction: 0.1,
 };
 
-export const ENVIRONMENT: RecordedEnvironment = {
+export const ENVIRONMENT: Environment = {
   userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/140.0.0.0 Safari/537.36',
   hardwareConcurrency: 2,
   crossOriginIsolated: true,

@@ -4,9 +4,10 @@
  * the points on the same data, wall times from a simple cost model with seeded noise.
  */
 
+import type { Environment } from '../../src/core/model/environment';
 import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
 import { planExperiment } from '../../src/core/experiment/plan';
-import { SCHEMA_VERSION, type RecordedEnvironment, type RunRecord } from '../../src/core/io/run-record';
+import { SCHEMA_VERSION, type RunRecord } from '../../src/core/io/run-record';
 import { mulberry32 } from '../../src/core/stats/random';
 import type { ExperimentConfig, RepetitionRecord, RunConfig, Sample } from '../../src/core/model/types';
 import { ENVIRONMENT } from './run-records';
@@ -19,7 +20,7 @@ export interface SweepRecordOptions {
   /** Cores the cost model lets work in parallel (default 2), also the recorded core count. */
   cores?: number;
   /** Replaces fields of the recorded environment. */
-  environment?: Partial<RecordedEnvironment>;
+  environment?: Partial<Environment>;
 }
 
 /** Wall time of a configuration under a fixed cost model: start-up + serial + parallel work. */

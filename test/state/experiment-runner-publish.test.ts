@@ -1,14 +1,14 @@
+import type { LiveEnvironment } from '../../src/core/model/environment';
 import { describe, expect, it } from 'vitest';
 import { planExperiment } from '../../src/core/experiment/plan';
 import type { ExperimentConfig, RepetitionRecord } from '../../src/core/model/types';
-import type { EnvironmentInfo } from '../../src/engine/environment';
 import type { runSweep } from '../../src/engine/sweep';
 import { runAndRecord } from '../../src/state/experiment-runner';
 import { memoryBackend, openHistory } from '../../src/storage';
 import { DEFAULT_RUN_CONFIG } from '../../src/core/model/config';
 import { fakeSample } from '../helpers/samples';
 
-const env: EnvironmentInfo = {
+const env: LiveEnvironment = {
   userAgent: 'test', hardwareConcurrency: 2, crossOriginIsolated: true, timerResolutionMs: 0.005, appVersion: '0.0.0',
   sharedArrayBuffer: true, atomicsWaitAsync: true, moduleWorkers: true,
 };

@@ -26,10 +26,10 @@ describe('App', () => {
 
   it('runs through a connected runner and shows cards and all five charts', async () => {
     const runner: SweepRunner = async (_e, hooks) => {
-      hooks.progress(1, 2);
-      hooks.publish(sampleResults());
-      hooks.progress(2, 2);
-      return 'complete';
+      hooks.onProgress({ done: 1, total: 2, etaMs: null, label: '' });
+      hooks.onUpdate({ view: sampleResults() });
+      hooks.onProgress({ done: 2, total: 2, etaMs: null, label: '' });
+      return { status: 'complete' };
     };
     const r = render(App, { runner });
     cleanup = r.destroy;
@@ -42,7 +42,7 @@ describe('App', () => {
   });
 
   it('shows only the chosen chart and the key numbers in presentation mode', async () => {
-    const r = render(App, { runner: async (_e, h) => (h.publish(sampleResults()), 'complete') });
+    const r = render(App, { runner: async (_e, h) => (h.onUpdate({ view: sampleResults() }), { status: 'complete' }) });
     cleanup = r.destroy;
     await userEvent.click(r.target.querySelector<HTMLButtonElement>('[data-testid="run"]')!);
     presentation.set(true);

@@ -21,7 +21,7 @@ afterEach(() => {
 describe('Classroom', () => {
   it('imports 50 machines’ links, draws one line per machine, sorts the table and exports a merged CSV', async () => {
     const links = machineLinks(50);
-    const r = render(App, { runner: async () => 'complete' });
+    const r = render(App, { runner: async () => ({ status: 'complete' }) });
     cleanup = r.destroy;
     const target = r.target;
     await userEvent.click(target.querySelector<HTMLButtonElement>('[data-testid="view-classroom"]')!);

@@ -1,9 +1,9 @@
+import type { LiveEnvironment } from '../../src/core/model/environment';
 import { afterEach, describe, expect, it } from 'vitest';
 import EnvironmentPanel from '../../src/ui/EnvironmentPanel.svelte';
-import type { EnvironmentInfo } from '../../src/engine/environment';
 import { render } from './helpers';
 
-const base: EnvironmentInfo = {
+const base: LiveEnvironment = {
   userAgent: 'test',
   hardwareConcurrency: 4,
   crossOriginIsolated: true,

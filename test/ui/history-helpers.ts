@@ -35,7 +35,7 @@ export interface MountOptions {
 
 /** Mounts HistoryView over a fresh history holding `records` (IndexedDB unless a backend is given). */
 export async function mountHistory(options: MountOptions = {}): Promise<MountedHistory> {
-  const app = new AppState('', options.runner ?? (async () => 'complete'));
+  const app = new AppState('', options.runner ?? (async () => ({ status: 'complete' })));
   // The app opens the real default database; let it settle, then swap in the test's own.
   await app.historyReady();
   app.history?.close();

@@ -74,10 +74,10 @@ describe('HistoryView list', () => {
     const record: RunRecord = { ...makeRecord({ id: 'live', label: 'live run', createdAt: at(30) }), status: 'running', repetitions: [] };
     const runner: SweepRunner = async (_experiment, hooks) => {
       await store!.create(record);
-      hooks.publish({}, { analysis: {} as ExperimentAnalysis, record });
+      hooks.onUpdate({ view: {}, analysis: {} as ExperimentAnalysis, record });
       await gate;
       await store!.finish('live', 'complete');
-      return 'complete';
+      return { status: 'complete' };
     };
     // Without Web Locks, list() alone would call a stored 'running' run partial: the view knows better.
     mounted = await mountHistory({ runner, webLocks: false, records: [makeRecord({ id: 'old', createdAt: at(0), label: 'old run' })] });

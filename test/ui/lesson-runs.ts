@@ -8,7 +8,7 @@ import { planExperiment } from '../../src/core/experiment/plan';
 import { buildResultsView } from '../../src/core/view/results-view';
 import { newRunRecord } from '../../src/core/io/run-record';
 import { captureEnvironment } from '../../src/engine/environment';
-import type { RunHooks, SweepRunner } from '../../src/state/run.svelte';
+import type { RunStateHooks, SweepRunner } from '../../src/state/run.svelte';
 import type { ExperimentConfig, Phase, RepetitionRecord, RunConfig } from '../../src/core/model/types';
 import { fakeSample } from '../helpers/samples';
 
@@ -56,10 +56,10 @@ export function fakeRunner(timing: Timing, manual = false): FakeRunner {
   const started: ExperimentConfig[] = [];
   const analyses: ExperimentAnalysis[] = [];
   let release = () => {};
-  const runner: SweepRunner = async (experiment, hooks: RunHooks) => {
+  const runner: SweepRunner = async (experiment, hooks: RunStateHooks) => {
     started.push(experiment);
     const reps = fabricateReps(experiment, timing);
-    hooks.progress(0, reps.length);
+    hooks.onProgress({ done: 0, total: reps.length, etaMs: null, label: '' });
     if (manual) {
       await new Promise<void>((resolve, reject) => {
         release = resolve;
@@ -71,9 +71,9 @@ export function fakeRunner(timing: Timing, manual = false): FakeRunner {
     analyses.push(analysis);
     const record = newRunRecord({ label: 'test', experiment, environment: env });
     record.repetitions = reps;
-    hooks.publish(buildResultsView(analysis), { analysis, record });
-    hooks.progress(reps.length, reps.length);
-    return 'complete';
+    hooks.onUpdate({ view: buildResultsView(analysis), analysis, record });
+    hooks.onProgress({ done: reps.length, total: reps.length, etaMs: null, label: '' });
+    return { status: 'complete' };
   };
   return { runner, started, analyses, release: () => release() };
 }

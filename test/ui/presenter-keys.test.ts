@@ -22,11 +22,11 @@ function waitingRunner(): { runner: SweepRunner; started: ExperimentConfig[] } {
   const started: ExperimentConfig[] = [];
   const runner: SweepRunner = async (experiment, hooks) => {
     started.push(experiment);
-    hooks.progress(0, 10);
+    hooks.onProgress({ done: 0, total: 10, etaMs: null, label: '' });
     await new Promise((_resolve, reject) =>
       hooks.signal.addEventListener('abort', () => reject(new DOMException('The run was cancelled.', 'AbortError'))),
     );
-    return 'complete';
+    return { status: 'complete' };
   };
   return { runner, started };
 }

@@ -26,11 +26,11 @@ describe('RunState', () => {
       expect(e).toBe(experiment);
       seenRunning = run.running;
       now = 100;
-      hooks.progress(1, 4);
+      hooks.onProgress({ done: 1, total: 4, etaMs: null, label: '' });
       expect(run.etaMs).toBe(300);
-      hooks.publish({ cards: { label: 'x', medianMs: 1, ciLoMs: 1, ciHiMs: 1, throughputRecordsPerSec: 1, correct: true, warnings: [] } });
-      hooks.progress(4, 4);
-      return 'complete';
+      hooks.onUpdate({ view: { cards: { label: 'x', medianMs: 1, ciLoMs: 1, ciHiMs: 1, throughputRecordsPerSec: 1, correct: true, warnings: [] } } });
+      hooks.onProgress({ done: 4, total: 4, etaMs: null, label: '' });
+      return { status: 'complete' };
     };
     run.connect(runner);
     await run.start(experiment);
@@ -56,6 +56,19 @@ describe('RunState', () => {
     await done;
     expect(run.status).toBe('cancelled');
     expect(run.error).toBeUndefined();
+  });
+
+  it('shows a failure the runner returns as a value, keeping what it published', async () => {
+    const run = new RunState({
+      runner: async (_e, hooks) => {
+        await hooks.onUpdate({ view: { cards: { label: 'partial', medianMs: 1, ciLoMs: 1, ciHiMs: 1, throughputRecordsPerSec: 1, correct: true, warnings: [] } } });
+        return { status: 'failed', error: 'worker 1 crashed: out of memory' };
+      },
+    });
+    await run.start(experiment);
+    expect(run.status).toBe('failed');
+    expect(run.error).toBe('worker 1 crashed: out of memory');
+    expect(run.results?.cards?.label).toBe('partial');
   });
 
   it('turns a thrown error into a failed run with its message', async () => {

@@ -25,9 +25,9 @@ function fasterMachine(started: ExperimentConfig[]): SweepRunner {
     for (const rep of mine.repetitions) rep.sample.wallMs /= 2;
     const record = { ...mine, id: 'mine-0001', label: 'here', environment: { ...ENVIRONMENT, hardwareConcurrency: 16 } };
     const analysis = analyseExperiment(planExperiment(experiment), record.repetitions, record.environment.timerResolutionMs);
-    hooks.progress(record.repetitions.length, record.repetitions.length);
-    hooks.publish(buildResultsView(analysis), { analysis, record });
-    return 'complete';
+    hooks.onProgress({ done: record.repetitions.length, total: record.repetitions.length, etaMs: null, label: '' });
+    hooks.onUpdate({ view: buildResultsView(analysis), analysis, record });
+    return { status: 'complete' };
   };
 }
 

@@ -10,6 +10,7 @@ import {
   fitAmdahl,
   fitUsl,
   karpFlatt,
+  median,
   speedup,
   summarize,
   warnings,
@@ -80,13 +81,6 @@ export interface ExperimentAnalysis {
   recordsScaling: RecordsScaling[];
   measured: number;
   allCorrect: boolean;
-}
-
-function median(values: number[]): number {
-  if (values.length === 0) return 0;
-  const s = values.slice().sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 function zeroPhases(): Record<Phase, number> {

@@ -6,7 +6,7 @@
  * nothing about the code.
  */
 
-import type { RecordedEnvironment } from '../io/run-record';
+import type { Environment } from '../model/environment';
 import type { ExperimentConfig } from '../model/types';
 import { browserName, browserOf } from '../io/machine';
 
@@ -21,7 +21,7 @@ export interface FairnessFlag {
 
 /** What a side of a comparison brings: where it ran and how it was measured. */
 export interface ComparedRun {
-  environment: RecordedEnvironment;
+  environment: Environment;
   experiment: Pick<ExperimentConfig, 'warmups'>;
 }
 

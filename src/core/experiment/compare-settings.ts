@@ -1,34 +1,15 @@
 /** What differs between two runs' settings: configuration, sweep, experiment and environment, field by field, in one order. */
 
-import { FIELDS, formatNumber } from '../model/config';
-import type { RecordedEnvironment, RunRecord } from '../io/run-record';
-import type { ExperimentConfig, RunConfig, SweepParam } from '../model/types';
+import { COMPARE_CONFIG_FIELDS, FIELDS, formatNumber } from '../model/config';
+import type { Environment } from '../model/environment';
+import type { RunRecord } from '../io/run-record';
+import type { ExperimentConfig, SweepParam } from '../model/types';
 import type { FieldDiff, FieldGroup } from './compare';
 
-/** Every RunConfig field, in the order the form shows them; typed complete so none is forgotten. */
-const CONFIG_ORDER: Record<keyof RunConfig, number> = {
-  strategy: 0,
-  workers: 1,
-  records: 2,
-  job: 3,
-  format: 4,
-  shipping: 5,
-  scheduling: 6,
-  batchSize: 7,
-  poolLife: 8,
-  varlenSplit: 9,
-  distinctKeys: 10,
-  keySkew: 11,
-  payloadBytes: 12,
-  costSkew: 13,
-  workRounds: 14,
-  serialFraction: 15,
-  seed: 16,
-  faultAtRecord: 17,
-};
-const CONFIG_FIELDS = (Object.keys(CONFIG_ORDER) as (keyof RunConfig)[]).sort((a, b) => CONFIG_ORDER[a] - CONFIG_ORDER[b]);
+/** Every RunConfig field, in the order a comparison lists them (the field table's compareOrder). */
+const CONFIG_FIELDS = COMPARE_CONFIG_FIELDS;
 
-const ENV_LABELS: Record<keyof RecordedEnvironment, string> = {
+const ENV_LABELS: Record<keyof Environment, string> = {
   hardwareConcurrency: 'Cores reported',
   crossOriginIsolated: 'Cross-origin isolated',
   sharedArrayBuffer: 'SharedArrayBuffer',
@@ -93,7 +74,7 @@ export function diffSettings(before: RunRecord, after: RunRecord): FieldDiff[] {
   row('experiment', 'shuffleSeed', FIELDS.shuffleSeed.label, formatSetting(b.shuffleSeed), formatSetting(a.shuffleSeed));
   row('experiment', 'fixedOrder', 'Run order', orderText(b), orderText(a));
   row('experiment', 'lessonId', 'Lesson', formatSetting(before.lessonId ?? b.lessonId), formatSetting(after.lessonId ?? a.lessonId));
-  for (const key of Object.keys(ENV_LABELS) as (keyof RecordedEnvironment)[]) {
+  for (const key of Object.keys(ENV_LABELS) as (keyof Environment)[]) {
     row('environment', `environment.${key}`, ENV_LABELS[key], formatSetting(before.environment[key]), formatSetting(after.environment[key]));
   }
   return out;

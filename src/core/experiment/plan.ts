@@ -1,5 +1,7 @@
 import { williamsOrder } from './counterbalance';
-import type { ExperimentConfig, RunConfig, SweepAxis, SweepParam } from '../model/types';
+import { pointConfig, sweepCells } from '../model/config';
+import type { ExperimentConfig, RunConfig, SweepParam } from '../model/types';
+import { mulberry32 } from '../stats';
 
 /**
  * A measured point of an experiment: one cell of the swept parameters' cross product, and the
@@ -60,31 +62,10 @@ export function baselineOf(config: RunConfig): RunConfig {
   };
 }
 
-function applyCoord(config: RunConfig, param: SweepParam, value: number | string): RunConfig {
-  return { ...config, [param]: value } as RunConfig;
-}
-
-function crossProduct(axes: SweepAxis[]): Partial<Record<SweepParam, number | string>>[] {
-  let cells: Partial<Record<SweepParam, number | string>>[] = [{}];
-  for (const axis of axes) {
-    const next: Partial<Record<SweepParam, number | string>>[] = [];
-    for (const cell of cells) for (const v of axis.values) next.push({ ...cell, [axis.param]: v });
-    cells = next;
-  }
-  return cells;
-}
-
 /** Seeded Fisher–Yates shuffle (mulberry32), so a shuffled run order is reproducible. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
   const out = items.slice();
-  let s = seed >>> 0;
-  const next = (): number => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed >>> 0);
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [out[i], out[j]] = [out[j], out[i]];
@@ -111,7 +92,7 @@ export function roundOrder<T>(units: readonly T[], experiment: Pick<ExperimentCo
  * that no configuration always runs first or always after the same one.
  */
 export function planExperiment(experiment: ExperimentConfig): RunPlan {
-  const cells = crossProduct(experiment.sweep);
+  const cells = sweepCells(experiment.sweep);
   const units: PlannedUnit[] = [];
   const unitByKey = new Map<string, number>();
   const unitFor = (config: RunConfig, role: 'measured' | 'baseline'): number => {
@@ -129,12 +110,8 @@ export function planExperiment(experiment: ExperimentConfig): RunPlan {
   };
 
   const points: PlannedPoint[] = cells.map((coords, index) => {
-    let config = experiment.base;
-    for (const [param, value] of Object.entries(coords) as [SweepParam, number | string][]) {
-      config = applyCoord(config, param, value);
-    }
-    // As expandPoints (which the form validates): a batch larger than the records is cut to them.
-    if (config.records > 0 && config.batchSize > config.records) config = { ...config, batchSize: config.records };
+    // The same configuration the form validates (expandPoints).
+    const config = pointConfig(experiment.base, coords);
     const unit = unitFor(config, 'measured');
     const baselineUnit = unitFor(baselineOf(config), 'baseline');
     const label =

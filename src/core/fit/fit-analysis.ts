@@ -4,7 +4,7 @@
  * (StatsError) become {error} entries of the analysis, never exceptions.
  */
 
-import { StatsError, amdahlSpeedup, fitAmdahlThroughput, fitUsl, karpFlatt, medianSorted, sortAscending, type UslFit } from '../stats';
+import { StatsError, amdahlSpeedup, fitAmdahlThroughput, fitUsl, karpFlatt, median as medianOf, type UslFit } from '../stats';
 import { fitSucceeded, type AmdahlSummary, type AnalysedPoint, type FitFailure, type KarpFlattPoint, type ScalingAnalysis, type ScalingTable } from './scaling-types';
 
 function round4(x: number): string {
@@ -85,7 +85,7 @@ function medianPoints(table: ScalingTable): AnalysedPoint[] {
   const ns = [...byN.keys()].sort((a, b) => a - b);
   return ns.map((n) => {
     const values = byN.get(n) ?? [];
-    const median = medianSorted(sortAscending(values));
+    const median = medianOf(values);
     return measure === 'throughput'
       ? { n, repetitions: values.length, throughput: median }
       : { n, repetitions: values.length, throughput: 1000 / median, timeMs: median };

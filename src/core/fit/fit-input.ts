@@ -11,7 +11,8 @@
  */
 
 import Papa from 'papaparse';
-import { guessDelimiter, lineAt, lineStarts, LINE_BREAK, maskComments, mib, readHeader, readMeasure, readWorkers, refuse, utf8Bytes } from './scaling-cells';
+import { formatBytes } from '../view/format';
+import { guessDelimiter, lineAt, lineStarts, LINE_BREAK, maskComments, readHeader, readMeasure, readWorkers, refuse, utf8Bytes } from './scaling-cells';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, MIN_DISTINCT_N, type ColumnRef, type ScalingDelimiter, type ScalingInputError, type ScalingMeasure, type ScalingParseResult, type ScalingRow } from './scaling-types';
 
 /** The refusal for a file of `bytes` bytes, or undefined if it is small enough (check File.size before reading). */
@@ -20,7 +21,7 @@ export function checkFileSize(bytes: number): ScalingInputError | undefined {
   const count = (b: number) => `${b.toLocaleString('en-US')} bytes`;
   return refuse(
     'too-large',
-    `The file is ${mib(bytes)} (${count(bytes)}); the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB (${count(MAX_FILE_BYTES)}).`,
+    `The file is ${formatBytes(bytes)} (${count(bytes)}); the limit is ${MAX_FILE_BYTES / (1024 * 1024)} MiB (${count(MAX_FILE_BYTES)}).`,
   );
 }
 

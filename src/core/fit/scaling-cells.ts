@@ -5,6 +5,7 @@
 
 import Papa from 'papaparse';
 import { COLUMN_ALIASES, type ColumnRef, type ScalingDelimiter, type ScalingInputError, type ScalingInputErrorCode, type ScalingMeasure, DELIMITERS } from './scaling-types';
+import { plural } from '../view/format';
 
 // ---------------------------------------------------------------------------------------
 // Parsing
@@ -54,10 +55,6 @@ export function utf8Bytes(text: string): number {
     } else bytes += 3;
   }
   return bytes;
-}
-
-export function mib(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
 /** Offsets at which each line starts; a line break is CRLF, CR or LF. */
@@ -130,7 +127,7 @@ function readNumber(cell: string | undefined, fields: number, line: number, colu
   if (cell === undefined) {
     return refuse(
       'empty-cell',
-      `the value is missing: the row ends after ${fields} ${fields === 1 ? 'field' : 'fields'}.`,
+      `the value is missing: the row ends after ${plural(fields, 'field')}.`,
       line,
       column,
     );

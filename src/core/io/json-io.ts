@@ -13,6 +13,7 @@
 
 import { lineColumn, locateJsonError, tooDeepAt } from './json-text';
 import { SCHEMA_VERSION, formatPath, migrate, type Migrations, type RunRecord } from './run-record';
+import { formatBytes } from '../view/format';
 
 /** The `format` field of an export file. */
 export const EXPORT_FORMAT = 'parallel-playground-runs';
@@ -83,11 +84,6 @@ function refuse(code: ImportErrorCode, message: string, issues?: string[]): Refu
   return issues ? { ok: false, code, message, issues } : { ok: false, code, message };
 }
 
-/** "1.5 MiB" — for size messages. */
-function mib(chars: number): string {
-  return `${(chars / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
 /** Finds the first forbidden key anywhere in a parsed value (iterative; depth already bounded). */
 function findForbiddenKey(root: unknown): string | undefined {
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
@@ -128,7 +124,7 @@ export function parseImport(text: string, options: ImportOptions = {}): ImportRe
 function parseHostileJson(text: string, maxChars: number): { ok: true; value: unknown } | Refusal {
   if (typeof text !== 'string') return refuse('not-json', `expected the file's text, got ${kindOf(text)}`);
   if (text.length > maxChars) {
-    return refuse('too-large', `The file is ${mib(text.length)}; imports are limited to ${mib(maxChars)}.`);
+    return refuse('too-large', `The file is ${formatBytes(text.length)}; imports are limited to ${formatBytes(maxChars)}.`);
   }
 
   // Editors and Windows tools may save a byte-order mark; JSON.parse refuses it.

@@ -4,7 +4,8 @@
  * compared (cores reported, browser, cross-origin isolation, timer step).
  */
 
-import type { RecordedEnvironment } from './run-record';
+import type { Environment } from '../model/environment';
+import { plural } from '../view/format';
 
 /** A browser as the user agent names it. */
 export interface BrowserId {
@@ -40,9 +41,9 @@ export function browserName(userAgent: string): string {
 }
 
 /** "8 cores reported · Chrome 140 · cross-origin isolated · timer step 0.005 ms". */
-export function machineLine(env: RecordedEnvironment): string {
+export function machineLine(env: Environment): string {
   return [
-    `${env.hardwareConcurrency} ${env.hardwareConcurrency === 1 ? 'core' : 'cores'} reported`,
+    `${plural(env.hardwareConcurrency, 'core')} reported`,
     browserName(env.userAgent),
     env.crossOriginIsolated ? 'cross-origin isolated' : 'not cross-origin isolated',
     `timer step ${env.timerResolutionMs} ms`,

@@ -3,86 +3,36 @@
  * version. The raw samples are the source of truth; anything summarised (the CSV summary,
  * the history's one-line summary, the optional `summaries` cache) is derivable from them.
  *
- * The valibot schemas are strict about types (unknown fields are refused, numbers must be
- * finite) and bounded (string lengths, array sizes), so a corrupt or hostile record is
- * refused with the path of the first problem instead of reaching a chart or a CSV. Bounds
- * are sanity limits, deliberately wider than the form's limits in config.ts, so a run that
- * was valid when recorded stays loadable when those limits change.
+ * Its valibot schemas and sanity limits live in ./run-record-schema.ts (re-exported here);
+ * this file holds the record's types, the messages for a refused record, migrations and a
+ * new run's record.
  */
 
+import type { Environment } from '../model/environment';
 import * as v from 'valibot';
 import { MIGRATIONS } from './run-record-migrations';
 import {
-  FORMATS,
-  JOBS,
-  PHASES,
-  POOL_LIVES,
-  SCHEDULINGS,
-  SHIPPINGS,
-  STRATEGIES,
-  SWEEP_PARAMS,
-  VARLEN_SPLITS,
-  type Digest,
   type ExperimentConfig,
-  type Phase,
   type RepetitionRecord,
-  type RunConfig,
   type RunStatus,
-  type Sample,
-  type Span,
-  type SweepAxis,
 } from '../model/types';
-
-/** The record layout this app writes. Older records are migrated on load (see `migrate`). */
-export const SCHEMA_VERSION = 2;
-
-/** Sanity bounds of a stored record. Wider than the form's limits on purpose (see the file comment). */
-export const LIMITS = {
-  idChars: 64,
-  labelChars: 200,
-  lessonIdChars: 64,
-  appVersionChars: 64,
-  userAgentChars: 2048,
-  errorChars: 10_000,
-  /** Repetition records in one run (points × repetitions × roles). */
-  repetitions: 500_000,
-  /** Busy spans in one sample (dynamic scheduling with tiny batches makes many). */
-  spansPerSample: 1_000_000,
-  workers: 1024,
-  records: 1_000_000_000,
-  sweepAxes: 2,
-  sweepValues: 1000,
-  sweepValueChars: 64,
-  warmups: 10_000,
-  experimentRepetitions: 100_000,
-  /** Points in one experiment (the sweep's cross product). */
-  points: 1_000_000,
-} as const;
-
-/** What a run records about the browser it ran in (the live page's view is engine/environment's EnvironmentInfo). */
-export interface RecordedEnvironment {
-  userAgent: string;
-  /** navigator.hardwareConcurrency; browsers may clamp or invent it (privacy), so it is a hint. */
-  hardwareConcurrency: number;
-  /** COOP/COEP were in force: the precondition for SharedArrayBuffer and fine timers. */
-  crossOriginIsolated: boolean;
-  /** Smallest positive step of performance.now() observed, ms. */
-  timerResolutionMs: number;
-  /** navigator.deviceMemory in GiB (Chromium only, rounded and capped by the browser), when present. */
-  deviceMemoryGiB?: number;
-  appVersion: string;
-  /**
-   * A SharedArrayBuffer could really be made (the `shared` mode); isolation alone is not enough
-   * in every engine (WebKitGTK is isolated and has none). Absent in runs recorded before this was kept.
-   */
-  sharedArrayBuffer?: boolean;
-  /** Atomics.waitAsync existed. */
-  atomicsWaitAsync?: boolean;
-  /** Module workers started. */
-  moduleWorkers?: boolean;
-  /** Workers measured to run at full speed at once, when the capacity probe had run. */
-  measuredCores?: number;
-}
+import { RepetitionSchema, RunRecordSchema, SCHEMA_VERSION } from './run-record-schema';
+import { plural } from '../view/format';
+export { LIMITS, SCHEMA_VERSION } from './run-record-schema';
+export {
+  DigestSchema,
+  EnvironmentSchema,
+  ExperimentSchema,
+  LabelSchema,
+  PhasesSchema,
+  RUN_ID_PATTERN,
+  RepetitionSchema,
+  RunConfigSchema,
+  RunRecordSchema,
+  RunStatusSchema,
+  SampleSchema,
+  SpanSchema,
+} from './run-record-schema';
 
 /**
  * A cached per-point summary. Optional and never authoritative: it can always be recomputed
@@ -110,7 +60,7 @@ export interface RunRecord {
   /** Version of the app that recorded the run. */
   appVersion: string;
   experiment: ExperimentConfig;
-  environment: RecordedEnvironment;
+  environment: Environment;
   /** 'running' read back from storage by a page that is not running it means the page died: see `presentStatus`. */
   status: RunStatus;
   /** Why the run failed (status 'failed'), when known. */
@@ -121,180 +71,6 @@ export interface RunRecord {
   pinned?: boolean;
   summaries?: PointSummary[];
 }
-
-// ---------------------------------------------------------------------------
-// Schemas
-
-const finite = v.pipe(v.number(), v.finite('expected a finite number'));
-const nonNegative = v.pipe(v.number(), v.finite('expected a finite number'), v.minValue(0));
-const int = (min: number, max: number) =>
-  v.pipe(v.number(), v.integer('expected an integer'), v.minValue(min), v.maxValue(max));
-const numberIn = (min: number, max: number) =>
-  v.pipe(v.number(), v.finite('expected a finite number'), v.minValue(min), v.maxValue(max));
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const hex16 = v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{16}$/, 'expected 16 hex digits'));
-
-/** Letters, digits, `-`, `_`: safe as a storage key part and a file name. */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-const runId = v.pipe(v.string(), v.regex(RUN_ID_PATTERN, 'expected 1–64 letters, digits, "-" or "_"'));
-
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const isoTime = v.pipe(
-  v.string(),
-  v.maxLength(40),
-  v.regex(ISO_8601, 'expected an ISO 8601 time such as 2025-01-31T12:00:00.000Z'),
-  v.check((s) => Number.isFinite(Date.parse(s)), 'expected a real calendar time'),
-);
-
-const SPAN_KINDS = ['generate', 'index', 'serial', 'compute', 'ship-in', 'ship-out', 'merge', 'init'] as const;
-const RUN_STATUSES = ['running', 'complete', 'cancelled', 'failed', 'partial'] as const;
-const ROLES = ['measured', 'baseline'] as const;
-
-export const RunConfigSchema = v.strictObject({
-  seed: int(0, 2 ** 32 - 1),
-  records: int(0, LIMITS.records),
-  format: v.picklist(FORMATS),
-  distinctKeys: int(1, 2 ** 32),
-  keySkew: numberIn(0, 64),
-  payloadBytes: int(0, 1 << 20),
-  costSkew: numberIn(0, 1),
-  job: v.picklist(JOBS),
-  workRounds: int(0, LIMITS.records),
-  faultAtRecord: v.optional(int(0, 2 ** 32 - 1)),
-  strategy: v.picklist(STRATEGIES),
-  workers: int(1, LIMITS.workers),
-  shipping: v.picklist(SHIPPINGS),
-  scheduling: v.picklist(SCHEDULINGS),
-  batchSize: int(0, LIMITS.records),
-  poolLife: v.picklist(POOL_LIVES),
-  varlenSplit: v.picklist(VARLEN_SPLITS),
-  serialFraction: numberIn(0, 1),
-});
-
-const phaseEntries = Object.fromEntries(PHASES.map((p) => [p, finite])) as Record<Phase, typeof finite>;
-export const PhasesSchema = v.strictObject(phaseEntries);
-
-export const SpanSchema = v.strictObject({
-  worker: int(-1, LIMITS.workers),
-  kind: v.picklist(SPAN_KINDS),
-  startMs: finite,
-  endMs: finite,
-  records: v.optional(int(0, LIMITS.records)),
-});
-
-export const DigestSchema = v.strictObject({
-  records: int(0, LIMITS.records),
-  checksum: hex16,
-  tableHash: hex16,
-});
-
-export const SampleSchema = v.strictObject({
-  wallMs: nonNegative,
-  phasesMs: PhasesSchema,
-  spans: v.pipe(v.array(SpanSchema), v.maxLength(LIMITS.spansPerSample)),
-  recordsPerWorker: v.pipe(v.array(int(0, LIMITS.records)), v.maxLength(LIMITS.workers)),
-  batchesPerWorker: v.pipe(v.array(int(0, LIMITS.records)), v.maxLength(LIMITS.workers)),
-  digest: DigestSchema,
-  correct: v.boolean(),
-  startedAtMs: finite,
-  message: v.optional(text(LIMITS.labelChars * 4)),
-});
-
-export const RepetitionSchema = v.strictObject({
-  pointIndex: int(0, LIMITS.points),
-  repetition: int(0, LIMITS.experimentRepetitions),
-  role: v.picklist(ROLES),
-  config: RunConfigSchema,
-  sample: SampleSchema,
-});
-
-const SweepAxisSchema = v.strictObject({
-  param: v.picklist(SWEEP_PARAMS),
-  values: v.pipe(
-    v.array(v.union([finite, text(LIMITS.sweepValueChars)])),
-    v.maxLength(LIMITS.sweepValues),
-  ),
-});
-
-export const ExperimentSchema = v.strictObject({
-  base: RunConfigSchema,
-  sweep: v.pipe(v.array(SweepAxisSchema), v.maxLength(LIMITS.sweepAxes)),
-  warmups: int(0, LIMITS.warmups),
-  repetitions: int(0, LIMITS.experimentRepetitions),
-  shuffleSeed: v.optional(int(0, 2 ** 32 - 1)),
-  fixedOrder: v.optional(v.boolean()),
-  lessonId: v.optional(text(LIMITS.lessonIdChars)),
-});
-
-export const EnvironmentSchema = v.strictObject({
-  userAgent: text(LIMITS.userAgentChars),
-  hardwareConcurrency: int(0, 1 << 16),
-  crossOriginIsolated: v.boolean(),
-  timerResolutionMs: nonNegative,
-  deviceMemoryGiB: v.optional(nonNegative),
-  appVersion: text(LIMITS.appVersionChars),
-  sharedArrayBuffer: v.optional(v.boolean()),
-  atomicsWaitAsync: v.optional(v.boolean()),
-  moduleWorkers: v.optional(v.boolean()),
-  measuredCores: v.optional(int(1, 1 << 16)),
-});
-
-const PointSummarySchema = v.strictObject({
-  pointIndex: int(0, LIMITS.points),
-  role: v.picklist(ROLES),
-  n: int(0, LIMITS.repetitions),
-  medianMs: nonNegative,
-  ci95LoMs: nonNegative,
-  ci95HiMs: nonNegative,
-});
-
-export const RunStatusSchema = v.picklist(RUN_STATUSES);
-
-export const RunRecordSchema = v.strictObject({
-  id: runId,
-  createdAt: isoTime,
-  label: text(LIMITS.labelChars),
-  lessonId: v.optional(text(LIMITS.lessonIdChars)),
-  schemaVersion: v.literal(SCHEMA_VERSION),
-  appVersion: text(LIMITS.appVersionChars),
-  experiment: ExperimentSchema,
-  environment: EnvironmentSchema,
-  status: RunStatusSchema,
-  error: v.optional(text(LIMITS.errorChars)),
-  repetitions: v.pipe(v.array(RepetitionSchema), v.maxLength(LIMITS.repetitions)),
-  pinned: v.optional(v.boolean()),
-  summaries: v.optional(v.pipe(v.array(PointSummarySchema), v.maxLength(LIMITS.repetitions))),
-});
-
-/** A label as `rename` and `create` accept it. */
-export const LabelSchema = text(LIMITS.labelChars);
-
-// Compile-time guard: the schemas and the shared types must describe the same shapes, so a
-// field added to types.ts fails the build here instead of being refused (or dropped) at runtime.
-type SameShape<A, B> = [A] extends [B]
-  ? [B] extends [A]
-    ? [keyof A] extends [keyof B]
-      ? [keyof B] extends [keyof A]
-        ? true
-        : false
-      : false
-    : false
-  : false;
-const schemasMatchTypes: [
-  SameShape<RunConfig, v.InferOutput<typeof RunConfigSchema>>,
-  SameShape<Record<Phase, number>, v.InferOutput<typeof PhasesSchema>>,
-  SameShape<Span, v.InferOutput<typeof SpanSchema>>,
-  SameShape<Digest, v.InferOutput<typeof DigestSchema>>,
-  SameShape<Sample, v.InferOutput<typeof SampleSchema>>,
-  SameShape<RepetitionRecord, v.InferOutput<typeof RepetitionSchema>>,
-  SameShape<SweepAxis, v.InferOutput<typeof SweepAxisSchema>>,
-  SameShape<ExperimentConfig, v.InferOutput<typeof ExperimentSchema>>,
-  SameShape<RecordedEnvironment, v.InferOutput<typeof EnvironmentSchema>>,
-  SameShape<PointSummary, v.InferOutput<typeof PointSummarySchema>>,
-  SameShape<RunStatus, v.InferOutput<typeof RunStatusSchema>>,
-  SameShape<RunRecord, v.InferOutput<typeof RunRecordSchema>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
-void schemasMatchTypes;
 
 // ---------------------------------------------------------------------------
 // Issues → messages that name the path: "runs[3].experiment.base.workers: expected number, got string"
@@ -397,7 +173,6 @@ export type MigrationStep = (record: Readonly<Record<string, unknown>>) => Recor
 /** Migration steps keyed by the version they migrate FROM. */
 export type Migrations = Readonly<Partial<Record<number, MigrationStep>>>;
 
-
 export interface MigrateOptions {
   /** The steps to use (tests inject fabricated ones); default MIGRATIONS. */
   migrations?: Migrations;
@@ -463,7 +238,7 @@ export function newRunId(): string {
 export interface NewRunInput {
   label: string;
   experiment: ExperimentConfig;
-  environment: RecordedEnvironment;
+  environment: Environment;
   lessonId?: string;
   /** Defaults to now; injectable for tests. */
   now?: Date;
@@ -509,7 +284,7 @@ export function summaryLine(experiment: ExperimentConfig, repetitionCount: numbe
     `${grouped(b.records)} records`,
   ];
   for (const axis of experiment.sweep) parts.push(`${axis.param}: ${axis.values.map(String).join(', ')}`);
-  parts.push(`${repetitionCount} ${repetitionCount === 1 ? 'sample' : 'samples'}`);
+  parts.push(plural(repetitionCount, 'sample'));
   const line = parts.join(' · ');
   return line.length > 300 ? `${line.slice(0, 299)}…` : line;
 }

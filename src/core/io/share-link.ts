@@ -14,6 +14,7 @@
  * and a version check. Every refusal is a value with a message; nothing throws.
  */
 
+import type { Environment } from '../model/environment';
 import { inflateSync, deflateSync } from 'fflate';
 import * as v from 'valibot';
 import { SHARE_KEY } from './share-hash';
@@ -27,7 +28,6 @@ import {
   LIMITS,
   PhasesSchema,
   RunStatusSchema,
-  type RecordedEnvironment,
   type RunRecord,
 } from './run-record';
 import type { ExperimentConfig, Phase, RunStatus } from '../model/types';
@@ -92,7 +92,7 @@ export interface SharedResult {
   createdAt: string;
   status: RunStatus;
   experiment: ExperimentConfig;
-  environment: RecordedEnvironment;
+  environment: Environment;
   /** One entry per point that has measurements, in plan order. */
   points: SharedPoint[];
 }

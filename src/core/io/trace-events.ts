@@ -18,7 +18,8 @@
 
 import { PHASE_LABELS } from '../view/chart-data';
 import { SPAN_LABELS } from '../view/timeline-data';
-import type { RecordedEnvironment, RunRecord } from './run-record';
+import type { Environment } from '../model/environment';
+import type { RunRecord } from './run-record';
 import { PHASES, type RepetitionRecord, type RunConfig, type Span } from '../model/types';
 
 /** A complete event: a slice with a start and a duration on one thread. */
@@ -73,7 +74,7 @@ export interface TraceContext {
   runId?: string;
   runLabel?: string;
   createdAt?: string;
-  environment?: RecordedEnvironment;
+  environment?: Environment;
 }
 
 /** Track numbers inside a process: the phases first, then the main thread, then worker w at WORKER_TID + w. */

@@ -9,7 +9,8 @@ import {
   fieldErrors,
   parseNumberText,
   FIELDS,
-  RUN_FIELDS,
+  RUN_CONFIG_FIELDS,
+  URL_KEYS,
   type EnvFacts,
   type ErrorKey,
   type FieldId,
@@ -19,38 +20,15 @@ import { SWEEP_PARAMS, type ExperimentConfig, type RunConfig, type SweepAxis, ty
 /** The hash format version this module writes and reads. */
 export const HASH_VERSION = 1;
 
-/** Hash key of every field, short but readable. */
-const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = {
-  job: 'job',
-  format: 'format',
-  records: 'records',
-  seed: 'seed',
-  distinctKeys: 'keys',
-  keySkew: 'skew',
-  payloadBytes: 'payload',
-  costSkew: 'costskew',
-  workRounds: 'work',
-  strategy: 'strategy',
-  workers: 'workers',
-  shipping: 'ship',
-  scheduling: 'sched',
-  batchSize: 'batch',
-  poolLife: 'pool',
-  varlenSplit: 'split',
-  serialFraction: 'serial',
-  faultAtRecord: 'fault',
-  warmups: 'warmups',
-  repetitions: 'reps',
-  shuffleSeed: 'shuffle',
-  lessonId: 'lesson',
-};
+/** Hash key of every field, short but readable: the field table's, and the lesson's. */
+const KEYS: Readonly<Record<FieldId | 'lessonId', string>> = { ...URL_KEYS, lessonId: 'lesson' };
 /** `order=fixed` turns off the counterbalanced run order (the default, so never written). */
 const ORDER_KEY = 'order';
 const FIELD_OF_KEY = new Map<string, FieldId | 'lessonId'>(
   Object.entries(KEYS).map(([field, key]) => [key, field as FieldId | 'lessonId']),
 );
 // faultAtRecord is a test option, but a link must still reproduce a run that used it.
-const BASE_FIELDS: readonly (keyof RunConfig)[] = [...RUN_FIELDS, 'faultAtRecord'];
+const BASE_FIELDS = RUN_CONFIG_FIELDS;
 
 /** Sweep parameter ⇄ the name written inside `sweep=`. */
 function sweepKey(param: SweepParam): string {
@@ -120,10 +98,38 @@ function safeDecode(s: string): string | undefined {
  */
 export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  const defaults = (): ExperimentConfig => cloneExperiment(DEFAULT_EXPERIMENT);
   if (!body.includes('=')) return { experiment: defaults(), fromLink: false };
 
   const problems: string[] = [];
+  const pairs = readPairs(body, problems);
+  const version = pairs.filter(([k]) => k === 'v').map(([, v]) => v);
+  if (version.length === 0) return refused('it has no version (v=1)');
+  if (version[version.length - 1] !== String(HASH_VERSION)) {
+    return refused(`it is version v=${version[version.length - 1]}, and this app reads v=${HASH_VERSION}`);
+  }
+
+  const experiment = defaults();
+  const given = applyPairs(pairs, experiment, problems);
+  if (!revertBadFields(experiment, env, given, problems)) {
+    // What is left conflicts with defaults in a way reverting single fields cannot fix.
+    return refused(problems.length > 0 ? problems.join('; ') : 'its settings do not fit together');
+  }
+  return problems.length > 0 ? { experiment, notice: noticeText(problems), fromLink: true } : { experiment, fromLink: true };
+}
+
+const defaults = (): ExperimentConfig => cloneExperiment(DEFAULT_EXPERIMENT);
+
+/** The whole link refused: the defaults, and why. */
+function refused(why: string): DecodedHash {
+  return {
+    experiment: defaults(),
+    notice: `The settings in this link were not used: ${why}. Showing the defaults.`,
+    fromLink: true,
+  };
+}
+
+/** The hash's key=value pairs, percent-decoded; an unreadable part becomes a problem. */
+function readPairs(body: string, problems: string[]): [string, string][] {
   const pairs: [string, string][] = [];
   for (const part of body.split('&')) {
     if (part === '') continue;
@@ -136,16 +142,17 @@ export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
     }
     pairs.push([key, value]);
   }
+  return pairs;
+}
 
-  const version = pairs.filter(([k]) => k === 'v').map(([, v]) => v);
-  if (version.length === 0) {
-    return fail('it has no version (v=1)');
-  }
-  if (version[version.length - 1] !== String(HASH_VERSION)) {
-    return fail(`it is version v=${version[version.length - 1]}, and this app reads v=${HASH_VERSION}`);
-  }
+/** What the link set: which fields (and the sweep), and each field's text as written. */
+interface GivenFields {
+  fromHash: Set<ErrorKey>;
+  rawOf: Map<ErrorKey, string>;
+}
 
-  const experiment = defaults();
+/** Writes every pair into the experiment, unchecked; unknown keys and bad sweeps become problems. */
+function applyPairs(pairs: readonly [string, string][], experiment: ExperimentConfig, problems: string[]): GivenFields {
   const fromHash = new Set<ErrorKey>();
   const rawOf = new Map<ErrorKey, string>();
   const sweep: SweepAxis[] = [];
@@ -185,8 +192,7 @@ export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
     } else if (field === 'warmups' || field === 'repetitions' || field === 'shuffleSeed') {
       experiment[field] = parseNumberText(value);
     } else {
-      const spec = FIELDS[field];
-      const parsed = spec.kind === 'choice' ? value : parseNumberText(value);
+      const parsed = FIELDS[field].kind === 'choice' ? value : parseNumberText(value);
       (experiment.base as unknown as Record<string, unknown>)[field] = parsed;
     }
   }
@@ -195,23 +201,26 @@ export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
     sweep.forEach((_, i) => fromHash.add(`sweep.${i}`));
     fromHash.add('sweep');
   }
+  return { fromHash, rawOf };
+}
 
-  // Fields from the link that break a rule go back to their defaults; repeat, since one
-  // field's range can depend on another (batch size on records).
+/**
+ * Fields from the link that break a rule go back to their defaults, each with its message;
+ * repeated, since one field's range can depend on another (batch size on records). False when
+ * what is left still breaks a rule that no field from the link explains.
+ */
+function revertBadFields(experiment: ExperimentConfig, env: EnvFacts, given: GivenFields, problems: string[]): boolean {
+  const { fromHash, rawOf } = given;
   for (let round = 0; round < 4; round++) {
     const errors = fieldErrors(experiment, env);
     const keys = Object.keys(errors) as ErrorKey[];
-    if (keys.length === 0) {
-      return problems.length > 0
-        ? { experiment, notice: noticeText(problems), fromLink: true }
-        : { experiment, fromLink: true };
-    }
+    if (keys.length === 0) return true;
     let reverted = false;
     for (const k of keys) {
       const msg = errors[k] as string;
       if (k === 'sweep' || k.startsWith('sweep.')) {
         if (fromHash.has('sweep')) {
-          experiment.sweep = cloneExperiment(DEFAULT_EXPERIMENT).sweep;
+          experiment.sweep = defaults().sweep;
           fromHash.delete('sweep');
           problems.push(msg);
           reverted = true;
@@ -221,22 +230,12 @@ export function decodeHash(hash: string, env: EnvFacts): DecodedHash {
       if (!fromHash.has(k)) continue;
       fromHash.delete(k);
       reverted = true;
-      const raw = rawOf.get(k);
-      problems.push(`${msg} (got "${raw}")`);
+      problems.push(`${msg} (got "${rawOf.get(k)}")`);
       revertField(experiment, k as FieldId | 'lessonId');
     }
     if (!reverted) break;
   }
-  // What is left conflicts with defaults in a way reverting single fields cannot fix.
-  return fail(problems.length > 0 ? problems.join('; ') : 'its settings do not fit together');
-
-  function fail(why: string): DecodedHash {
-    return {
-      experiment: defaults(),
-      notice: `The settings in this link were not used: ${why}. Showing the defaults.`,
-      fromLink: true,
-    };
-  }
+  return false;
 }
 
 function revertField(experiment: ExperimentConfig, field: FieldId | 'lessonId'): void {

@@ -5,7 +5,7 @@
 
 export { StatsError, type StatsErrorCode } from './errors';
 export { DEFAULT_SEED, mulberry32 } from './random';
-export { type Sorted, sortAscending, quantileSorted, medianSorted } from './sorted';
+export { type Sorted, sortAscending, quantileSorted, medianSorted, median } from './sorted';
 export { DEFAULT_RESAMPLES, type BootstrapOptions } from './bootstrap';
 export {
   summarize,

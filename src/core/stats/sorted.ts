@@ -31,6 +31,11 @@ export function quantileSorted(sorted: Sorted, prob: number): number {
   return frac === 0 ? sorted[lo] : sorted[lo] + frac * (sorted[hi] - sorted[lo]);
 }
 
+/** Median of any samples (sorted here); NaN for none. */
+export function median(values: readonly number[]): number {
+  return values.length === 0 ? Number.NaN : medianSorted(sortAscending(values));
+}
+
 /** Median of sorted samples: the middle value, or the mean of the two middle values. */
 export function medianSorted(sorted: Sorted): number {
   const n = sorted.length;

@@ -5,7 +5,7 @@
  */
 
 import { PHASES, type Phase } from '../model/types';
-import { medianSorted, sortAscending, speedup, summarize, type Summary } from '../stats';
+import { median, speedup, summarize, type Summary } from '../stats';
 import type { UserAnswer } from './answer';
 import { answerColumns } from './answer';
 import { buildTimeVsRecords, type TimeVsRecordsModel } from '../view/chart-data';
@@ -75,7 +75,7 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
   const parallel = summarize(parMs);
   const timed = seqMs.every((x) => x > 0) && parMs.every((x) => x > 0);
   const ratio = timed ? speedup(seqMs, parMs) : undefined;
-  const phasesMs = PHASES.map((phase) => ({ phase, ms: medianSorted(sortAscending(input.parallel.map((s) => s.phasesMs[phase]))) })).filter(
+  const phasesMs = PHASES.map((phase) => ({ phase, ms: median(input.parallel.map((s) => s.phasesMs[phase])) })).filter(
     (p) => p.ms > 0,
   );
   const view: DataRunView = {

@@ -4,7 +4,7 @@
  * about a chart (sorting, log-scale gaps, model curves, jitter, idle time) lives here,
  * where Node tests can check it with exact numbers.
  */
-import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN, type ChangeVerdict } from '../stats';
+import { amdahlSpeedup, efficiency, uslPeakN as statsUslPeakN, uslThroughput, type ChangeVerdict } from '../stats';
 import { PHASES, type Phase } from '../model/types';
 import { plural } from './format';
 import type { SpreadModel } from './spread-data';
@@ -148,8 +148,7 @@ export function uslPeakN(sigma: number, kappa: number): number {
 
 /** USL speedup over the baseline: X(N) / X_base, X(N) = λN / (1 + σ(N−1) + κN(N−1)) (Gunther 1993). */
 export function uslSpeedup(u: UslParams, n: number): number {
-  const x = (u.lambda * n) / (1 + u.sigma * (n - 1) + u.kappa * n * (n - 1));
-  return x / (u.baselineThroughput ?? u.lambda);
+  return uslThroughput(u, n) / (u.baselineThroughput ?? u.lambda);
 }
 
 

@@ -1,4 +1,9 @@
-/** Number and word formats for the cards, labels and tables: units in the text, three significant figures. */
+/**
+ * Number and word formats every realm shares: durations, rates and ratios for the cards,
+ * labels and tables (units in the text, three significant figures), a count with its noun, a
+ * byte size, an error's message. One definition each, so a notice in History and a message
+ * from storage or the engine read alike.
+ */
 
 /** "0.412 ms", "12.3 ms", "1.24 s": three significant figures, ms below 10 s. */
 export function formatMs(ms: number): string {
@@ -28,5 +33,30 @@ export function formatPercent(fraction: number): string {
   return Number.isFinite(fraction) ? `${Math.round(fraction * 100)} %` : '—';
 }
 
-/** "1 worker" / "3 workers": n and the form that goes with it. */
-export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** "1 worker", "1,000 rows": a count with its noun, singular for exactly one. */
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
+const GIB = 1024 * MIB;
+
+/** A byte (or character) count in binary units: KiB below 1 MiB, MiB below 1 GiB, then GiB to two decimals. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= GIB) return `${(bytes / GIB).toFixed(2)} GiB`;
+  if (bytes >= MIB) return `${(bytes / MIB).toFixed(1)} MiB`;
+  return `${(bytes / KIB).toFixed(1)} KiB`;
+}
+
+/**
+ * The text of anything thrown: its message, prefixed by its name when that says more than
+ * "Error" (QuotaExceededError, AbortError, TypeError…). Works for DOMExceptions and errors
+ * from another realm, which fail `instanceof Error`.
+ */
+export function errorText(err: unknown): string {
+  if (err && typeof err === 'object' && 'message' in err) {
+    const name = (err as { name?: unknown }).name;
+    const message = String((err as { message: unknown }).message);
+    return typeof name === 'string' && name !== '' && name !== 'Error' ? `${name}: ${message}` : message;
+  }
+  return String(err);
+}

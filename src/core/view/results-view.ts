@@ -127,7 +127,7 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
 
 function seriesLabel(p: PointAnalysis): string {
   const c = p.point.config;
-  if (c.strategy === 'pool') return `${c.workers} worker${c.workers === 1 ? '' : 's'}`;
+  if (c.strategy === 'pool') return plural(c.workers, 'worker');
   if (c.strategy === 'main-async') return `${c.workers} async tasks`;
   return c.strategy;
 }

@@ -1,5 +1,6 @@
 /** The spread chart's view model: every sample per configuration, jittered, with its outlier class. */
 
+import { median } from '../stats';
 import { cell, type TableModel } from './table';
 
 export type OutlierClass = 'none' | 'mild' | 'severe';
@@ -42,14 +43,13 @@ export function buildSpread(groups: readonly SpreadGroupInput[]): SpreadModel {
       points.push({ group: gi, x: gi + jitter(gi, i), y, outlier: g.outliers?.[i] ?? 'none' });
     });
   });
-  return { labels: groups.map((g) => g.label), medians: groups.map((g) => g.medianMs ?? median(g.samplesMs)), points };
+  return { labels: groups.map((g) => g.label), medians: groups.map((g) => g.medianMs ?? finiteMedian(g.samplesMs)), points };
 }
 
-function median(xs: readonly number[]): number | undefined {
-  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
-  if (s.length === 0) return undefined;
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+/** Median of the finite samples; undefined when there are none (nothing to draw). */
+function finiteMedian(xs: readonly number[]): number | undefined {
+  const finite = xs.filter(Number.isFinite);
+  return finite.length ? median(finite) : undefined;
 }
 
 /** The data table behind the spread chart: every sample with its outlier class. */

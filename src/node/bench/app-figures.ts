@@ -20,7 +20,7 @@ import {
   type AaOutcome,
   type LessonOutcome,
 } from './calibration';
-import { errorText, openAppPage, openBenchPage, openPlayground, playgroundRun, TOOL, withTimeout, type PlaygroundEnv, type UiReady } from './pages';
+import { errorLine, openAppPage, openBenchPage, openPlayground, playgroundRun, TOOL, withTimeout, type PlaygroundEnv, type UiReady } from './pages';
 import type { RawFigure } from './report';
 import { log } from './session';
 
@@ -226,7 +226,7 @@ export async function measureLessons(browser: Browser, url: string, smoke: boole
           const run = await playgroundRun(page, lesson.preset(env, 'quick'), smoke);
           outcome = lessonOutcome(lesson.id, run.status, run.error, run.record);
         } catch (err) {
-          outcome = { lessonId: lesson.id, reproduced: false, reason: errorText(err) };
+          outcome = { lessonId: lesson.id, reproduced: false, reason: errorLine(err) };
         }
         outcomes.push(outcome);
         log(TOOL, `  lessons: run ${i + 1}/${k}, lesson ${lesson.number}: ${outcome.reproduced ? 'reproduced' : `not reproduced (${outcome.reason})`}`);

@@ -16,7 +16,7 @@ import { cannotRun } from './engines';
 import type { FigureSpec, PageJobId } from './figures';
 import { measureLiveFigure, type LiveFigureId } from './live-latency';
 import { measureMemory } from './memory';
-import { errorText, openBenchPage, TOOL, withTimeout, type BenchEnv, type JobOptions } from './pages';
+import { errorLine, openBenchPage, TOOL, withTimeout, type BenchEnv, type JobOptions } from './pages';
 import { judge, unavailable, type EngineRun, type FigureResult, type RawFigure } from './report';
 import { formatElapsed, launchBrowser, log, MEASURING_ARGS, type Teardown } from './session';
 
@@ -79,7 +79,7 @@ function pageJobRunner(
     try {
       result = await withTimeout(evaluate(job, opts), ctx.smoke ? 90_000 : 300_000, `job ${job}`);
     } catch (err) {
-      result = { error: errorText(err) };
+      result = { error: errorLine(err) };
       await replacePage();
     }
     results.set(job, result);
@@ -125,7 +125,7 @@ async function measureFigures(
     try {
       raw = await measureOne(spec);
     } catch (err) {
-      raw = { error: errorText(err) };
+      raw = { error: errorLine(err) };
     }
     // A figure cut short by Ctrl-C measured nothing: leave it out rather than record the teardown as its failure.
     if (ctx.teardown.interrupted) break;

@@ -7,6 +7,8 @@
 import type { Browser, Page } from 'playwright';
 import type { RunRecord } from '../../core/io/run-record';
 import type { ExperimentConfig } from '../../core/model/types';
+import { errorText } from '../../core/view/format';
+import type { PageEnv } from '../experiment';
 import type { PageJobId } from './figures';
 import type { RawFigure } from './report';
 import { log } from './session';
@@ -40,8 +42,9 @@ declare global {
   }
 }
 
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message.split('\n')[0] : String(err);
+/** The first line of an error's text: Playwright appends a call log after it. */
+export function errorLine(err: unknown): string {
+  return errorText(err).split('\n')[0];
 }
 
 /** Opens the bench page and waits for `window.__bench`; relays its progress lines to stderr. */
@@ -116,11 +119,7 @@ export interface PlaygroundRun {
 }
 
 /** The app page's environment facts (`window.__playground.env`). */
-export interface PlaygroundEnv {
-  hardwareConcurrency: number;
-  crossOriginIsolated: boolean;
-  timerResolutionMs: number;
-}
+export type PlaygroundEnv = PageEnv;
 
 /** Opens the built app and waits for `window.__playground`, the headless Run button. */
 export async function openPlayground(browser: Browser, url: string): Promise<Page> {
