@@ -42,6 +42,7 @@ export {
   estimateRunBytes,
   estimateRunBytesDetail,
   memoryBudgetBytes,
+  runConfigProblems,
   validateRunConfig,
   workerCap,
   DEFAULT_MEMORY_BUDGET_BYTES,

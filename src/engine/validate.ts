@@ -4,19 +4,19 @@
  */
 
 import {
-  ConfigError,
   POOL_LIVES,
   SCHEDULINGS,
   SHIPPINGS,
   STRATEGIES,
   VARLEN_SPLITS,
+  type ConfigProblem,
   type DatasetSpec,
   type JobSpec,
   type RunConfig,
 } from '../core/model/types';
 import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, workerCap } from '../core/model/config';
 import { detectCapabilities } from './environment';
-import { estimateBytes, validateDatasetSpec, validateJobSpec } from '../core/workloads';
+import { datasetSpecProblems, estimateBytes, jobSpecProblems, throwFirst } from '../core/workloads';
 import { needsIndex } from './dataset';
 import type { RunEnv } from '../core/model/environment';
 import { formatBytes } from '../core/view/format';
@@ -118,10 +118,8 @@ export function jobSpecOf(c: JobSpec): JobSpec {
   return job;
 }
 
-function oneOf(field: string, allowed: readonly string[], got: unknown): void {
-  if (typeof got !== 'string' || !allowed.includes(got)) {
-    throw new ConfigError(field, `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, got);
-  }
+function oneOf(field: string, allowed: readonly string[], got: unknown): ConfigProblem[] {
+  return typeof got !== 'string' || !allowed.includes(got) ? [{ field, allowed: `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, got }] : [];
 }
 
 function isInt(v: unknown): v is number {
@@ -129,61 +127,83 @@ function isInt(v: unknown): v is number {
 }
 
 /**
- * Throws a ConfigError naming the field and the allowed range when the run must not start:
- * dataset/job fields, enums, worker count (1 … workerCap), batch size (1 … records),
- * shared memory without cross-origin isolation, serial fraction, and the memory budget.
+ * Every reason the run must not start, as data, in a fixed order: dataset/job fields, enums,
+ * module workers, worker count (1 … workerCap), batch size (1 … records), shared memory
+ * without cross-origin isolation, serial fraction, then the memory budget. The form shows
+ * them all; `validateRunConfig` throws the first.
  */
-export function validateRunConfig(config: RunConfig, env: RunEnv): void {
-  validateDatasetSpec(datasetSpecOf(config));
-  validateJobSpec(jobSpecOf(config));
-  oneOf('strategy', STRATEGIES, config.strategy);
+export function runConfigProblems(config: RunConfig, env: RunEnv): ConfigProblem[] {
+  const problems: ConfigProblem[] = [...datasetSpecProblems(datasetSpecOf(config)), ...jobSpecProblems(jobSpecOf(config))];
+  problems.push(...oneOf('strategy', STRATEGIES, config.strategy));
   if (env.moduleWorkers === false) {
-    throw new ConfigError(
-      'strategy',
-      'run in a browser that starts module workers: this one does not, and every run needs one (the sequential reference digest is computed in a worker)',
-      config.strategy,
-    );
+    problems.push({
+      field: 'strategy',
+      allowed:
+        'run in a browser that starts module workers: this one does not, and every run needs one (the sequential reference digest is computed in a worker)',
+      got: config.strategy,
+    });
   }
-  oneOf('shipping', SHIPPINGS, config.shipping);
-  oneOf('scheduling', SCHEDULINGS, config.scheduling);
-  oneOf('poolLife', POOL_LIVES, config.poolLife);
-  oneOf('varlenSplit', VARLEN_SPLITS, config.varlenSplit);
+  problems.push(
+    ...oneOf('shipping', SHIPPINGS, config.shipping),
+    ...oneOf('scheduling', SCHEDULINGS, config.scheduling),
+    ...oneOf('poolLife', POOL_LIVES, config.poolLife),
+    ...oneOf('varlenSplit', VARLEN_SPLITS, config.varlenSplit),
+  );
 
   const cap = workerCap(env.hardwareConcurrency);
   if (!isInt(config.workers) || config.workers < 1 || config.workers > cap) {
-    throw new ConfigError(
-      'workers',
-      `an integer from 1 to ${cap} (cap = max(8, 2 × hardwareConcurrency ${env.hardwareConcurrency}), never above ${HARD_WORKER_LIMIT})`,
-      config.workers,
-    );
+    problems.push({
+      field: 'workers',
+      allowed: `an integer from 1 to ${cap} (cap = max(8, 2 × hardwareConcurrency ${env.hardwareConcurrency}), never above ${HARD_WORKER_LIMIT})`,
+      got: config.workers,
+    });
   }
   const maxBatch = config.records > 0 ? config.records : Number.MAX_SAFE_INTEGER;
   if (!isInt(config.batchSize) || config.batchSize < 1 || config.batchSize > maxBatch) {
-    throw new ConfigError(
-      'batchSize',
-      config.records > 0 ? `an integer from 1 to records (${config.records})` : 'an integer ≥ 1',
-      config.batchSize,
-    );
+    problems.push({
+      field: 'batchSize',
+      allowed: config.records > 0 ? `an integer from 1 to records (${config.records})` : 'an integer ≥ 1',
+      got: config.batchSize,
+    });
   }
   const noShared = usesShipping(config.strategy) && config.shipping === 'shared' ? sharedMemoryUnavailable(env) : undefined;
   if (noShared) {
-    throw new ConfigError('shipping', `'copy', 'transfer' or 'generate-in-worker' here: 'shared' cannot run because ${noShared}`, config.shipping);
+    problems.push({
+      field: 'shipping',
+      allowed: `'copy', 'transfer' or 'generate-in-worker' here: 'shared' cannot run because ${noShared}`,
+      got: config.shipping,
+    });
   }
   if (typeof config.serialFraction !== 'number' || !(config.serialFraction >= 0 && config.serialFraction <= 0.95)) {
-    throw new ConfigError('serialFraction', 'a number from 0 to 0.95', config.serialFraction);
+    problems.push({ field: 'serialFraction', allowed: 'a number from 0 to 0.95', got: config.serialFraction });
   }
+  // The memory estimate of a configuration with a bad field means nothing (NaN records,
+  // an unknown format): the budget is checked only once every field is valid.
+  if (problems.length === 0) {
+    const memory = memoryProblem(config, env);
+    if (memory) problems.push(memory);
+  }
+  return problems;
+}
 
+/** The memory-budget problem, when the run would need more than the budget. */
+function memoryProblem(config: RunConfig, env: RunEnv): ConfigProblem | undefined {
   const est = estimateRunBytesDetail(config);
   const budget = memoryBudgetBytes(env.deviceMemoryGiB);
-  if (est.totalBytes > budget) {
-    throw new ConfigError(
-      'records',
+  if (est.totalBytes <= budget) return undefined;
+  return {
+    field: 'records',
+    allowed:
       `small enough for the memory budget of ${formatBytes(budget)}: this run needs ≈ ${formatBytes(est.totalBytes)} ` +
-        `(dataset ≈ ${formatBytes(est.datasetBytes)} × ${est.datasetCopies} copies for ${
-          usesShipping(config.strategy) ? `shipping '${config.shipping}'` : `strategy '${config.strategy}'`
-        }, index ${formatBytes(est.indexBytes)}, tables ${formatBytes(est.tableBytes)}); use fewer records, ` +
-        `'transfer' or 'generate-in-worker'`,
-      config.records,
-    );
-  }
+      `(dataset ≈ ${formatBytes(est.datasetBytes)} × ${est.datasetCopies} copies for ${
+        usesShipping(config.strategy) ? `shipping '${config.shipping}'` : `strategy '${config.strategy}'`
+      }, index ${formatBytes(est.indexBytes)}, tables ${formatBytes(est.tableBytes)}); use fewer records, ` +
+      `'transfer' or 'generate-in-worker'`,
+    got: config.records,
+  };
+}
+
+/** Throws the first of runConfigProblems as a ConfigError naming the field and what it allows. */
+export function validateRunConfig(config: RunConfig, env: RunEnv): void {
+  throwFirst(runConfigProblems(config, env));
 }

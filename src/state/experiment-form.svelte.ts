@@ -14,8 +14,8 @@ import {
   type FieldErrors,
 } from '../core/model/config';
 import { decodeHash, encodeHash } from '../core/io/url-hash';
-import { ConfigError, SWEEP_PARAMS, type ExperimentConfig, type SweepParam } from '../core/model/types';
-import { validateRunConfig } from '../engine/validate';
+import { SWEEP_PARAMS, type ExperimentConfig, type SweepParam } from '../core/model/types';
+import { runConfigProblems } from '../engine/validate';
 import type { RunEnv } from '../core/model/environment';
 
 /** This browser's facts as the engine's validation sees them (the form checks every point with it). */
@@ -23,22 +23,20 @@ export type FormEnv = RunEnv;
 
 /**
  * The engine's own check of every point (memory budget, batch vs records …), run once the
- * form's field rules pass, so Run is never enabled for a point the engine would refuse.
+ * form's field rules pass, so Run is never enabled for a point the engine would refuse. Every
+ * problem of every point is shown (the first one per field or sweep axis).
  */
 export function engineErrors(experiment: ExperimentConfig, env: FormEnv): FieldErrors {
   const errors: FieldErrors = {};
   for (const point of expandPoints(experiment)) {
-    try {
-      validateRunConfig(point, env);
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      const field = err.field as keyof typeof FIELDS;
-      const label = FIELDS[field]?.label ?? err.field;
-      const axis = experiment.sweep.findIndex((a) => a.param === err.field);
+    for (const problem of runConfigProblems(point, env)) {
+      const field = problem.field as keyof typeof FIELDS;
+      const label = FIELDS[field]?.label ?? problem.field;
+      const axis = experiment.sweep.findIndex((a) => a.param === problem.field);
       const key: ErrorKey = axis >= 0 ? `sweep.${axis}` : field in FIELDS ? field : 'sweep';
       if (errors[key]) continue;
-      const value = typeof err.got === 'number' ? formatNumber(err.got) : String(err.got);
-      errors[key] = `${label} must be ${err.allowed}` + (axis >= 0 ? ` (at ${label} = ${value})` : '');
+      const value = typeof problem.got === 'number' ? formatNumber(problem.got) : String(problem.got);
+      errors[key] = `${label} must be ${problem.allowed}` + (axis >= 0 ? ` (at ${label} = ${value})` : '');
     }
   }
   return errors;

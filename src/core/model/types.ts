@@ -128,6 +128,13 @@ export interface Sample {
 }
 
 /** A typed, expected failure of bad input: names the field and what is allowed. */
+/** One problem with a configuration, as data: the field, what it allows, and what it got. */
+export interface ConfigProblem {
+  field: string;
+  allowed: string;
+  got: unknown;
+}
+
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
   constructor(

@@ -10,6 +10,9 @@ export {
   MAX_RECORDS,
   MAX_SEED,
   MAX_WORK_ROUNDS,
+  datasetSpecProblems,
+  jobSpecProblems,
+  throwFirst,
   validateDatasetSpec,
   validateJobSpec,
 } from './validate';

@@ -3,7 +3,7 @@
  * URLs, forms and imported JSON, so every field is checked for type as well as range.
  */
 
-import { ConfigError, FORMATS, JOBS, type DatasetSpec, type JobSpec } from '../model/types';
+import { ConfigError, FORMATS, JOBS, type ConfigProblem, type DatasetSpec, type JobSpec } from '../model/types';
 
 /**
  * Most records in one dataset. Keeps every aggregate exact: a sum of prices is below
@@ -26,38 +26,56 @@ function grouped(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function integerIn(field: string, v: unknown, min: number, max: number): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    throw new ConfigError(field, `an integer from ${grouped(min)} to ${grouped(max)}`, v);
-  }
+function integerIn(field: string, v: unknown, min: number, max: number): ConfigProblem[] {
+  return typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max
+    ? [{ field, allowed: `an integer from ${grouped(min)} to ${grouped(max)}`, got: v }]
+    : [];
 }
 
-function numberIn(field: string, v: unknown, min: number, max: number): void {
-  if (typeof v !== 'number' || Number.isNaN(v) || v < min || v > max) {
-    throw new ConfigError(field, `a number from ${min} to ${max}`, v);
-  }
+function numberIn(field: string, v: unknown, min: number, max: number): ConfigProblem[] {
+  return typeof v !== 'number' || Number.isNaN(v) || v < min || v > max ? [{ field, allowed: `a number from ${min} to ${max}`, got: v }] : [];
 }
 
-function oneOf(field: string, v: unknown, allowed: readonly string[]): void {
-  if (typeof v !== 'string' || !allowed.includes(v)) {
-    throw new ConfigError(field, `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, v);
-  }
+function oneOf(field: string, v: unknown, allowed: readonly string[]): ConfigProblem[] {
+  return typeof v !== 'string' || !allowed.includes(v)
+    ? [{ field, allowed: `one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, got: v }]
+    : [];
+}
+
+/** Every invalid field of a DatasetSpec, in field order, each naming what it allows. */
+export function datasetSpecProblems(spec: DatasetSpec): ConfigProblem[] {
+  return [
+    ...integerIn('seed', spec.seed, 0, MAX_SEED),
+    ...integerIn('records', spec.records, 0, MAX_RECORDS),
+    ...oneOf('format', spec.format, FORMATS),
+    ...integerIn('distinctKeys', spec.distinctKeys, 1, MAX_DISTINCT_KEYS),
+    ...numberIn('keySkew', spec.keySkew, 0, MAX_KEY_SKEW),
+    ...integerIn('payloadBytes', spec.payloadBytes, 0, MAX_PAYLOAD_BYTES),
+    ...numberIn('costSkew', spec.costSkew, 0, 1),
+  ];
+}
+
+/** Every invalid field of a JobSpec. */
+export function jobSpecProblems(spec: JobSpec): ConfigProblem[] {
+  return [
+    ...oneOf('job', spec.job, JOBS),
+    ...integerIn('workRounds', spec.workRounds, 0, MAX_WORK_ROUNDS),
+    ...(spec.faultAtRecord !== undefined ? integerIn('faultAtRecord', spec.faultAtRecord, 0, MAX_SEED) : []),
+  ];
+}
+
+/** Throws the first problem as a ConfigError; a worker's entry point has nothing to show a list to. */
+export function throwFirst(problems: readonly ConfigProblem[]): void {
+  const first = problems[0];
+  if (first) throw new ConfigError(first.field, first.allowed, first.got);
 }
 
 /** Throws ConfigError(field, allowed, got) for the first invalid field of a DatasetSpec. */
 export function validateDatasetSpec(spec: DatasetSpec): void {
-  integerIn('seed', spec.seed, 0, MAX_SEED);
-  integerIn('records', spec.records, 0, MAX_RECORDS);
-  oneOf('format', spec.format, FORMATS);
-  integerIn('distinctKeys', spec.distinctKeys, 1, MAX_DISTINCT_KEYS);
-  numberIn('keySkew', spec.keySkew, 0, MAX_KEY_SKEW);
-  integerIn('payloadBytes', spec.payloadBytes, 0, MAX_PAYLOAD_BYTES);
-  numberIn('costSkew', spec.costSkew, 0, 1);
+  throwFirst(datasetSpecProblems(spec));
 }
 
 /** Throws ConfigError(field, allowed, got) for the first invalid field of a JobSpec. */
 export function validateJobSpec(spec: JobSpec): void {
-  oneOf('job', spec.job, JOBS);
-  integerIn('workRounds', spec.workRounds, 0, MAX_WORK_ROUNDS);
-  if (spec.faultAtRecord !== undefined) integerIn('faultAtRecord', spec.faultAtRecord, 0, MAX_SEED);
+  throwFirst(jobSpecProblems(spec));
 }
