@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportJson, parseImport } from '../../src/core/io/json-io';
+import { EXPORT_SCHEMA_VERSION, exportJson, parseImport } from '../../src/core/io/json-io';
 import type { RunRecord } from '../../src/core/io/run-record';
 import { openHistory, type History } from '../../src/storage';
 import { makeRecord } from '../helpers/run-records';
@@ -33,10 +33,12 @@ describe('importing a bad file', () => {
     const files = [
       good.slice(0, good.length - 40), // truncated
       good.replace('"environment":{', '"environment":{"__proto__":{"polluted":1},'),
-      good.replace('"schemaVersion":1,"exportedAt"', '"schemaVersion":9,"exportedAt"'),
+      good.replace(`"schemaVersion":${EXPORT_SCHEMA_VERSION},"exportedAt"`, '"schemaVersion":9,"exportedAt"'),
       good.replace(/"workers":4/, '"workers":"4"'),
       '['.repeat(1_000_000),
     ];
+    // Every variant really differs from the good file (a replace that matched nothing would test nothing).
+    for (const text of files) expect(text).not.toBe(good);
     for (const text of files) {
       const parsed = parseImport(text);
       expect(parsed.ok).toBe(false);
