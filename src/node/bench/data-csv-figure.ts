@@ -20,7 +20,9 @@ export const DATA_CSV_FIGURE: FigureSpec = {
     'A generated 100 MB CSV File (built from 8 MB parts; quoted keys holding commas, quoted line breaks, decimals) grouped by ' +
     'its city column with amount and qty totalled (count, exact sum, min, max). Each trial, in rotating order: the engine on ' +
     'one worker of a warm pool of 2, the whole file as one chunk read through File slices; the same pool with two chunks; and ' +
-    'papaparse 5 (delimiter given, its default 10 MB local chunks) streaming the same File in a module worker of its own, ' +
+    'papaparse 5 (delimiter given) streaming the same File in a module worker of its own — the file decoded by one ' +
+    'TextDecoderStream and handed to papaparse\'s stream reader, because its own File reader decodes each 10 MiB slice apart ' +
+    'and corrupts a character split by a slice boundary (one of this file\'s 9 boundaries does) — ' +
     'every row grouped with the engine\'s exact decimals. All three answers\' digests are compared every trial; times are ' +
     'the page\'s, from the call to the answer. 1 MB/s = 10^6 bytes per second.',
 };
