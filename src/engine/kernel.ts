@@ -62,6 +62,10 @@ export interface KernelPassTiming {
   phasesMs: Record<Phase, number>;
   records: number;
   recordsPerWorker: number[];
+  /** Shared-clock ms when the pass started. */
+  startedAtMs: number;
+  /** The hash of this pass's canonical answer (16 hex digits). */
+  answerHash: string;
 }
 
 export interface KernelRunResult {
@@ -230,7 +234,7 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
     const records = recordsPerWorker.reduce((s, x) => s + x, 0);
     return {
       answer: { json: done.json, hash: done.hash },
-      timing: { wallMs: clock() - t0, phasesMs: pc.phasesMs, records, recordsPerWorker },
+      timing: { wallMs: clock() - t0, phasesMs: pc.phasesMs, records, recordsPerWorker, startedAtMs: t0, answerHash: done.hash },
       chunks,
       redone,
       sandbox,

@@ -7,7 +7,7 @@
  * checked against the reference.
  */
 
-import { ConfigError, type Digest, type Phase } from '../core/model/types';
+import { ConfigError, type Digest, type Phase, type Span } from '../core/model/types';
 import type { DataIssue, UserAnswer, UserJob } from '../core/userdata';
 import { sharedClock, throwIfAborted, yieldToEventLoop } from './clock';
 import { defaultWorkerFactory, WorkerPool } from './pool';
@@ -33,7 +33,12 @@ export interface UserSample {
   chunks: number;
   redone: number;
   recordsPerWorker: number[];
+  /** The pass's own answer digest, and whether it equals the sequential reference. */
+  digest: Digest;
   correct: boolean;
+  /** Shared-clock ms when the pass was dispatched. */
+  startedAtMs: number;
+  spans: Span[];
 }
 
 export interface UserMeasurement {
@@ -56,7 +61,7 @@ export interface UserMeasurement {
 export const MAX_USER_REPETITIONS = 200;
 export const MAX_USER_WARMUPS = 10;
 
-function sampleOf(role: UserSample['role'], pass: UserPass, reference: Digest): UserSample {
+function sampleOf(role: UserSample['role'], pass: UserPass, reference: Digest, startedAtMs: number): UserSample {
   return {
     role,
     wallMs: pass.wallMs,
@@ -64,7 +69,10 @@ function sampleOf(role: UserSample['role'], pass: UserPass, reference: Digest): 
     chunks: pass.chunks,
     redone: pass.redone,
     recordsPerWorker: pass.recordsPerWorker,
+    digest: pass.digest,
     correct: sameDigest(pass.digest, reference),
+    startedAtMs,
+    spans: pass.spans,
   };
 }
 
@@ -106,12 +114,13 @@ export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasu
     await step();
     const result: UserMeasurement = { ok: true, answer: first.answer, reference, spawnMs, sequential: [], parallel: [], main: [], correct: true };
     const pass = async (role: UserSample['role'], keep: boolean): Promise<DataIssue | undefined> => {
+      const startedAtMs = clock();
       const p =
         role === 'main'
           ? await mainThreadPass(ctx)
           : await groupPass(ctx, role === 'sequential' ? whole : cuts, role === 'sequential' ? 'static' : opts.scheduling);
       if ('code' in p) return p;
-      const sample = sampleOf(role, p, reference);
+      const sample = sampleOf(role, p, reference, startedAtMs);
       if (!sample.correct && result.correct) {
         result.correct = false;
         result.message = `${role} pass: ${wrongAnswerMessage(p.digest, reference)}`;

@@ -160,7 +160,9 @@ export class AppState {
 
   /** The "Your data" state, loading its code on first use. */
   openData(): Promise<DataFileState> {
-    this.#dataLoading ??= import('./data-file.svelte').then(({ DataFileState }) => (this.data = new DataFileState(this.env)));
+    this.#dataLoading ??= import('./data-file.svelte').then(
+      ({ DataFileState }) => (this.data = new DataFileState(this.env, { history: () => this.#historyReady, environment: () => this.environment })),
+    );
     return this.#dataLoading;
   }
 

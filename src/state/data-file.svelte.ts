@@ -3,8 +3,9 @@
  * measured runs of the group or parse job over it on the engine's pool (the whole file, or
  * the records sweep over its prefixes). The page reads only the
  * file's first bytes (the preview and the header); with `file-slice` the workers read
- * the rest themselves. Nothing is stored: a run's answer and timings live here until the
- * next file or run.
+ * the rest themselves. A finished (or cancelled) run's timings are saved to History like any
+ * run (never the file itself: its name, size and the columns chosen); the answer lives here
+ * until the next file or run.
  */
 
 import { ConfigError, DATA_FILE_SHIPPINGS, SCHEDULINGS, type Scheduling, type Shipping } from '../core/model/types';
@@ -28,9 +29,15 @@ import {
   type UserFormat,
   type UserPreview,
 } from '../core/userdata';
+import { sweepPresets } from '../core/model/sweep';
+import { errorText } from '../core/view/format';
 import { downloadText, exportFilename } from '../storage';
 import { isAbortError, workerCap, type RunEnv } from '../engine';
-import { measureUserGroup, MAX_USER_REPETITIONS } from '../engine/userdata-measure';
+import { measureUserGroup, MAX_USER_REPETITIONS, type UserMeasurement } from '../engine/userdata-measure';
+import { dataFileRecord, saveRun, type DataFilePoint, type RunSaver } from './input-runs';
+
+/** Unmeasured rounds before a measurement's repetitions (measureUserGroup's default). */
+const WARMUPS = 1;
 
 /** Bytes read for the preview, doubled while the header line is longer (up to PREVIEW_MAX_BYTES). */
 const PREVIEW_BYTES = 256 * 1024;
@@ -39,6 +46,17 @@ const PREVIEW_MAX_BYTES = 16 * 1024 * 1024;
 export const PREVIEW_ROWS = 10;
 
 export type DataRunStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/**
+ * Measures `blob` as the k-th of n measurements of a run, at the swept coordinates `at`
+ * (for a prefix, computed from its record count once it is known).
+ */
+type Measure = (
+  blob: Blob,
+  k: number,
+  n: number,
+  at: Partial<Record<'workers' | 'records', number>> | ((records: number) => Partial<Record<'records', number>>),
+) => Promise<UserMeasurement | DataIssue>;
 
 export class DataFileState {
   file = $state<File | undefined>();
@@ -61,14 +79,27 @@ export class DataFileState {
   done = $state(0);
   total = $state(0);
   view = $state<DataRunView | undefined>();
-  /** The records sweep's rows, smallest prefix first, as they are measured. */
+  /** The records or workers sweep's rows, in the order measured. */
   sweepRows = $state<PrefixRow[] | undefined>();
+  /** What the rows vary: prefixes of the file, or the worker count over the whole file. */
+  sweepAxis = $state<'records' | 'workers'>('records');
+  /** Whether the last run was saved to History, in a sentence. */
+  saved = $state<string | undefined>();
   /** The last run's full answer, for its CSV. */
   private answer: UserAnswer | undefined;
   private controller: AbortController | undefined;
 
-  constructor(private readonly env: RunEnv) {
+  constructor(
+    private readonly env: RunEnv,
+    /** Where finished runs are saved; none (tests of the view alone) keeps them here only. */
+    private readonly saver?: RunSaver,
+  ) {
     this.workers = Math.min(2, this.maxWorkers);
+  }
+
+  /** Worker counts of the workers sweep: powers of two up to this machine's cap. */
+  get sweepWorkerCounts(): number[] {
+    return sweepPresets('workers', this.env)[0].values as number[];
   }
 
   get maxWorkers(): number {
@@ -168,8 +199,8 @@ export class DataFileState {
 
   /** Measures the group job over the whole file: the sequential reference, warm-ups, repetitions. */
   run(): Promise<void> {
-    return this.measuring(async (file, job, measure) => {
-      const m = await measure(file, 0, 1);
+    return this.measuring(null, async (file, job, measure) => {
+      const m = await measure(file, 0, 1, {});
       if (!m.ok) return m.message;
       this.answer = m.answer;
       this.view = dataRunView({ ...m, fileBytes: file.size, workers: this.workers });
@@ -183,14 +214,15 @@ export class DataFileState {
    * which size parallel parsing pays on this machine.
    */
   sweep(): Promise<void> {
-    return this.measuring(async (file, job, measure) => {
+    this.sweepAxis = 'records';
+    return this.measuring('records', async (file, job, measure) => {
       const targets = prefixTargets(job, file.size);
       const rows: PrefixRow[] = [];
       for (const [i, target] of targets.entries()) {
         const reader = blobReader(file); // window by window into one buffer: the page never holds the prefix
         const end = await prefixEnd(job, file.size, target, reader.read).finally(() => reader.close());
         const prefix = end >= file.size ? file : file.slice(0, end);
-        const m = await measure(prefix, i, targets.length);
+        const m = await measure(prefix, i, targets.length, (records) => ({ records }));
         if (!m.ok) return m.message;
         if (end >= file.size) this.answer = m.answer;
         rows.push(prefixRow(dataRunView({ ...m, fileBytes: prefix.size, workers: this.workers }), prefix.size));
@@ -201,12 +233,36 @@ export class DataFileState {
   }
 
   /**
+   * The workers sweep: the whole file at each worker count (sweepWorkerCounts), each beside
+   * its sequential baseline, so the table and the stored run show how the speedup grows —
+   * or stops growing — with workers on this machine.
+   */
+  sweepWorkers(): Promise<void> {
+    this.sweepAxis = 'workers';
+    return this.measuring('workers', async (file, job, measure) => {
+      const counts = this.sweepWorkerCounts;
+      const rows: PrefixRow[] = [];
+      for (const [i, workers] of counts.entries()) {
+        const m = await measure(file, i, counts.length, { workers });
+        if (!m.ok) return m.message;
+        this.answer = m.answer;
+        rows.push(prefixRow(dataRunView({ ...m, fileBytes: file.size, workers }), file.size));
+        this.sweepRows = [...rows];
+      }
+      return undefined;
+    });
+  }
+
+  /**
    * Runs `body` as one run: reads the header, makes the job, and gives `body` a measuring
-   * function (the k-th of n measurements reports its progress as part of the whole); a
-   * problem `body` returns, or any error, fails the run; a cancel ends it quietly.
+   * function (the k-th of n measurements reports its progress as part of the whole, at the
+   * swept coordinates given, or computed from the measured record count); a problem `body`
+   * returns, or any error, fails the run; a cancel ends it quietly. Whatever was measured,
+   * completely or up to a cancel, is saved to History.
    */
   private async measuring(
-    body: (file: File, job: UserJob, measure: (blob: Blob, k: number, n: number) => ReturnType<typeof measureUserGroup>) => Promise<string | undefined>,
+    axis: 'records' | 'workers' | null,
+    body: (file: File, job: UserJob, measure: Measure) => Promise<string | undefined>,
   ): Promise<void> {
     const file = this.file;
     const format = this.format;
@@ -217,20 +273,22 @@ export class DataFileState {
     this.sweepRows = undefined;
     this.done = 0;
     this.total = 0;
+    this.saved = undefined;
     const controller = new AbortController();
     this.controller = controller;
+    const points: DataFilePoint[] = [];
+    const settings = { workers: this.workers, shipping: this.shipping, scheduling: this.scheduling, repetitions: this.repetitions, mainThread: this.mainThread };
     try {
       const read = async (a: number, b: number) => new Uint8Array(await file.slice(a, b).arrayBuffer());
       const header = await readHeaderFromReader(format, file.size, read);
       const job = header.ok ? makeJob(header, this.job === 'group' ? this.groupBy : undefined, this.aggregate) : header;
       if ('ok' in job) return this.fail(`This file cannot be read: ${job.message}.`);
-      const measure = (blob: Blob, k: number, n: number) =>
-        measureUserGroup(blob, job, {
-          workers: this.workers,
-          shipping: this.shipping,
-          scheduling: this.scheduling,
-          repetitions: this.repetitions,
-          mainThread: this.mainThread,
+      const measure: Measure = async (blob, k, n, at) => {
+        const workers = typeof at === 'function' ? settings.workers : (at.workers ?? settings.workers);
+        const m = await measureUserGroup(blob, job, {
+          ...settings,
+          workers,
+          warmups: WARMUPS,
           signal: controller.signal,
           env: this.env,
           onProgress: (done, total) => {
@@ -238,14 +296,50 @@ export class DataFileState {
             this.total = n * total;
           },
         });
+        if (m.ok) points.push({ coords: typeof at === 'function' ? at(m.answer.records) : at, measurement: m });
+        return m;
+      };
       const problem = await body(file, job, measure);
       if (problem !== undefined) return this.fail(`This file cannot be read: ${problem}.`);
       this.status = 'done';
+      await this.save(file, format, axis, settings, points, 'complete');
     } catch (e) {
-      if (isAbortError(e) || controller.signal.aborted) this.status = 'cancelled';
-      else this.fail(e instanceof ConfigError || e instanceof Error ? e.message : String(e));
+      if (isAbortError(e) || controller.signal.aborted) {
+        this.status = 'cancelled';
+        await this.save(file, format, axis, settings, points, 'cancelled');
+      } else this.fail(e instanceof ConfigError || e instanceof Error ? e.message : String(e));
     } finally {
       if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  /** Saves what was measured to History (nothing when no point finished). */
+  private async save(
+    file: File,
+    format: UserFormat,
+    axis: 'records' | 'workers' | null,
+    settings: { workers: number; shipping: Shipping; scheduling: Scheduling; repetitions: number; mainThread: boolean },
+    points: DataFilePoint[],
+    status: 'complete' | 'cancelled',
+  ): Promise<void> {
+    if (points.length === 0 || !this.saver) return;
+    try {
+      const record = dataFileRecord({
+        ...settings,
+        warmups: WARMUPS,
+        status,
+        environment: this.saver.environment(),
+        file,
+        format,
+        job: this.job,
+        ...(this.job === 'group' ? { groupBy: this.groupBy } : {}),
+        aggregate: this.aggregate,
+        axis,
+        points,
+      });
+      this.saved = await saveRun(this.saver, record);
+    } catch (e) {
+      this.saved = `Not saved to History: ${errorText(e)}`;
     }
   }
 

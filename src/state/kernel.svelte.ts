@@ -10,7 +10,18 @@ import { median } from '../core/stats';
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import { currentEnv, isAbortError, workerCap } from '../engine';
 import { runKernel, type KernelRunOutcome } from '../engine/kernel-index';
+import { sweepPresets } from '../core/model/sweep';
+import { errorText } from '../core/view/format';
 import { kernelInputFor } from './kernel-run';
+import { kernelRecord, saveRun, type KernelPoint, type KernelRunFacts, type RunSaver } from './input-runs';
+
+/** One worker count of a kernel's workers sweep: median times, and whether the answers agreed. */
+export interface KernelSweepRow {
+  workers: number;
+  sequentialMs: number;
+  parallelMs: number;
+  correct: boolean;
+}
 
 export type KernelOrigin = 'starter' | 'edited' | 'link' | 'file';
 export type KernelStatus = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -96,6 +107,12 @@ export class KernelState {
   result = $state.raw<KernelView | null>(null);
   failure = $state.raw<KernelFailure | null>(null);
   error = $state<string | null>(null);
+  /** The workers sweep's rows, as they are measured; null when the last run was not a sweep. */
+  sweep = $state.raw<KernelSweepRow[] | null>(null);
+  /** Whether the last run was saved to History, in a sentence. */
+  saved = $state<string | null>(null);
+  /** Where finished runs are saved (set by the view from the app); none keeps them here only. */
+  saver: RunSaver | undefined;
 
   readonly workerLimit = workerCap(currentEnv().hardwareConcurrency);
   readonly starters = STARTER_KERNELS;
@@ -179,46 +196,91 @@ export class KernelState {
   }
 
   /** Runs the code as it is now. The Run button is the only caller. */
-  async run(): Promise<void> {
+  run(): Promise<void> {
+    return this.#measure(null);
+  }
+
+  /** The workers sweep: the same code at each worker count (powers of two up to the cap), each beside its sequential pass. */
+  sweepWorkers(): Promise<void> {
+    return this.#measure(this.sweepWorkerCounts);
+  }
+
+  get sweepWorkerCounts(): number[] {
+    return sweepPresets('workers', currentEnv())[0].values as number[];
+  }
+
+  /**
+   * Runs the code once at `this.workers`, or at each count of `counts`; shows the last result
+   * (or the first failure) and saves what finished, completely or up to a cancel, to History.
+   */
+  async #measure(counts: number[] | null): Promise<void> {
     if (this.running) return;
     this.status = 'running';
     this.result = null;
     this.failure = null;
     this.error = null;
+    this.saved = null;
+    this.sweep = counts ? [] : null;
     this.progress = 'Starting…';
     const controller = new AbortController();
     this.#controller = controller;
+    const settings = { source: this.source, shipping: this.shipping, scheduling: this.scheduling, repetitions: this.repetitions, workers: this.workers };
+    const spec: DatasetSpec = { ...DEFAULT_KERNEL_SPEC, records: this.records, format: this.format };
+    const file = this.inputKind === 'file' ? this.file : null;
+    const over = file ? { file, format: this.fileFormat } : { spec };
+    const points: KernelPoint[] = [];
     try {
-      const spec: DatasetSpec = { ...DEFAULT_KERNEL_SPEC, records: this.records, format: this.format };
-      const input = await kernelInputFor({ dataFormat: this.inputKind === 'file' ? this.fileFormat : null, spec }, this.file);
+      const input = await kernelInputFor({ dataFormat: file ? this.fileFormat : null, spec }, file);
       if ('ok' in input) throw new Error(input.message);
-      const run = await runKernel({
-        source: this.source,
-        input,
-        workers: this.workers,
-        shipping: this.shipping,
-        scheduling: this.scheduling,
-        repetitions: this.repetitions,
-        signal: controller.signal,
-        onProgress: (done, total) => (this.progress = `Repetition ${done} of ${total} done`),
-      });
-      if (run.ok) {
+      for (const [k, workers] of (counts ?? [settings.workers]).entries()) {
+        const of = counts ? `${workers} workers: ` : '';
+        const run = await runKernel({
+          ...settings,
+          input,
+          workers,
+          signal: controller.signal,
+          onProgress: (done, total) => (this.progress = `${of}repetition ${done} of ${total} done`),
+        });
+        if (!run.ok) {
+          if ('failure' in run) this.failure = run.failure;
+          else this.error = run.message;
+          this.status = 'failed';
+          break;
+        }
+        points.push({ coords: counts ? { workers } : {}, result: run });
         this.result = viewOf(run);
-        this.status = 'done';
-      } else {
-        if ('failure' in run) this.failure = run.failure;
-        else this.error = run.message;
-        this.status = 'failed';
+        if (counts) this.sweep = [...(this.sweep ?? []), { workers, sequentialMs: this.result.sequentialMs, parallelMs: this.result.parallelMs, correct: run.correct }];
+        if (k === (counts?.length ?? 1) - 1) this.status = 'done';
       }
+      await this.#save(settings, over, counts ? 'workers' : null, points, this.status === 'failed' ? 'failed' : 'complete');
     } catch (err) {
-      if (isAbortError(err)) this.status = 'cancelled';
-      else {
-        this.error = err instanceof Error ? err.message : String(err);
+      if (isAbortError(err)) {
+        this.status = 'cancelled';
+        await this.#save(settings, over, counts ? 'workers' : null, points, 'cancelled');
+      } else {
+        this.error = errorText(err);
         this.status = 'failed';
       }
     } finally {
       this.#controller = null;
       this.progress = '';
+    }
+  }
+
+  /** Saves the finished points to History; nothing when none finished or there is nowhere to save. */
+  async #save(
+    settings: { source: string; shipping: Shipping; scheduling: Scheduling; repetitions: number; workers: number },
+    over: KernelRunFacts['over'],
+    axis: 'workers' | null,
+    points: KernelPoint[],
+    status: 'complete' | 'cancelled' | 'failed',
+  ): Promise<void> {
+    if (points.length === 0 || !this.saver) return;
+    try {
+      const record = kernelRecord({ ...settings, warmups: 0, status, environment: this.saver.environment(), over, axis, points });
+      this.saved = await saveRun(this.saver, record);
+    } catch (err) {
+      this.saved = `Not saved to History: ${errorText(err)}`;
     }
   }
 

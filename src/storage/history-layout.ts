@@ -35,7 +35,7 @@ export function entryOf(meta: StoredMeta, repetitions: number): HistoryEntry {
     createdAt: meta.createdAt,
     label: meta.label,
     status: meta.status,
-    summary: summaryLine(meta.experiment, repetitions),
+    summary: summaryLine(meta.experiment, repetitions, meta.input),
     ...(meta.lessonId !== undefined ? { lessonId: meta.lessonId } : {}),
     pinned: meta.pinned === true,
     repetitions,

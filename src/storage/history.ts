@@ -210,7 +210,7 @@ class StoredHistory implements History {
       await this.backend.write({
         put: [
           [repKey(id, entry.repetitions), [valid.value]],
-          [idxKey(id), { ...entry, repetitions: count, summary: summaryLine(meta.experiment, count) }],
+          [idxKey(id), { ...entry, repetitions: count, summary: summaryLine(meta.experiment, count, meta.input) }],
         ],
       });
       return { ok: true, value: { repetitions: count } };

@@ -65,6 +65,10 @@
  * | timer_resolution_ms | ms | Smallest step of performance.now() observed. |
  * | device_memory_gib | GiB | navigator.deviceMemory (Chromium only); empty when unknown. |
  * | app_version | text | Version of Parallel Playground that recorded the run. |
+ * | input | text | generated, data-file (Your data) or kernel (Your code); for the last two, configuration columns that do not apply are empty. |
+ * | input_file, input_bytes | text, bytes | Your data file's name and size; empty for generated records. |
+ * | group_by, aggregate | text | A data-file run's key column and its totalled columns (space-separated). |
+ * | kernel_hash | 16 hex digits | Hash of a kernel run's source (the JSON export holds the code); its digests hold its answer's hash. |
  *
  * Summary-only columns (per run and point; times over the measured repetitions):
  *
@@ -120,6 +124,8 @@ const ENV_COLUMNS = [
   'device_memory_gib',
   'app_version',
 ] as const;
+/** Last in both tables, so files written before they existed keep every other column's place. */
+const INPUT_COLUMNS = ['input', 'input_file', 'input_bytes', 'group_by', 'aggregate', 'kernel_hash'] as const;
 
 /** Header of samplesCsv, in order. */
 export const SAMPLE_COLUMNS: readonly string[] = Object.freeze([
@@ -135,6 +141,7 @@ export const SAMPLE_COLUMNS: readonly string[] = Object.freeze([
   'digest_table_hash',
   'correct',
   ...ENV_COLUMNS,
+  ...INPUT_COLUMNS,
 ]);
 
 /** Header of summaryCsv, in order. */
@@ -159,6 +166,7 @@ export const SUMMARY_COLUMNS: readonly string[] = Object.freeze([
   'speedup_ci95_hi',
   'efficiency',
   'karp_flatt',
+  ...INPUT_COLUMNS,
 ]);
 
 /** Unit and meaning of one column, for the README and the UI. */
@@ -202,6 +210,23 @@ const ENV_DOCS: Record<(typeof ENV_COLUMNS)[number], ColumnDoc> = {
   app_version: { unit: 'text', meaning: 'Version of Parallel Playground that recorded the run.' },
 };
 
+const INPUT_DOCS: Record<(typeof INPUT_COLUMNS)[number], ColumnDoc> = {
+  input: {
+    unit: 'text',
+    meaning:
+      'generated (the records the configuration describes), data-file (your file through Your data) or kernel (your code); ' +
+      'for the last two, configuration columns that do not apply (seed, distinct_keys, … of a generated dataset) are empty.',
+  },
+  input_file: { unit: 'text', meaning: "Your data file's name; empty for generated records." },
+  input_bytes: { unit: 'bytes', meaning: "Your data file's size; empty for generated records." },
+  group_by: { unit: 'text', meaning: 'The column a data-file run grouped by; empty otherwise.' },
+  aggregate: { unit: 'text', meaning: 'The numeric columns a data-file run totalled, separated by spaces; empty otherwise.' },
+  kernel_hash: {
+    unit: '16 hex digits',
+    meaning: "Hash of a kernel run's source code (the JSON export holds the code); its digest columns hold its answer's hash. Read it as text.",
+  },
+};
+
 function configDocs(): Record<string, ColumnDoc> {
   return Object.fromEntries(CONFIG_FIELDS.map((f) => [CONFIG_COLUMN_OF(f), { unit: FIELDS[f].csv.unit, meaning: FIELDS[f].csv.meaning }]));
 }
@@ -228,6 +253,7 @@ export const SAMPLE_COLUMN_DOCS: Readonly<Record<string, ColumnDoc>> = Object.fr
   digest_table_hash: { unit: '16 hex digits', meaning: 'Hash of the aggregate table (zeros for parse). Read it as text.' },
   correct: { unit: 'boolean', meaning: 'The digest equals the sequential reference for the same data and job.' },
   ...ENV_DOCS,
+  ...INPUT_DOCS,
 });
 
 /** Unit and meaning of every SUMMARY_COLUMNS entry. */
@@ -255,4 +281,5 @@ export const SUMMARY_COLUMN_DOCS: Readonly<Record<string, ColumnDoc>> = Object.f
     unit: 'ratio',
     meaning: 'Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N) over N threads; empty for one thread.',
   },
+  ...INPUT_DOCS,
 });

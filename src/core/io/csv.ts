@@ -8,6 +8,7 @@ import { analyseRecord, type PointAnalysis } from '../experiment/analysis';
 import type { RunRecord } from './run-record';
 import { PHASES, type RunConfig } from '../model/types';
 import { CSV_CONFIG_FIELDS } from '../model/fields';
+import { inapplicableFields, inputKind, type RunInput } from '../model/run-input';
 import { SAMPLE_COLUMNS, SUMMARY_COLUMNS } from './csv-columns';
 
 export * from './csv-columns';
@@ -82,8 +83,31 @@ function runCells(record: RunRecord, pointIndex: number): Cell[] {
   ];
 }
 
-function configCells(config: RunConfig): Cell[] {
-  return CSV_CONFIG_FIELDS.map((f) => config[f]);
+/**
+ * The configuration's cells. A run over a person's file or kernel leaves the fields that do
+ * not apply to it empty (model/run-input.ts), names a data file's own format, and calls a
+ * kernel's job `kernel`.
+ */
+function configCells(config: RunConfig, input: RunInput | undefined): Cell[] {
+  const blank = inapplicableFields(input);
+  return CSV_CONFIG_FIELDS.map((f) => {
+    if (f === 'job' && input?.kind === 'kernel') return 'kernel';
+    if (f === 'format' && input?.kind === 'data-file') return input.file.format;
+    return blank.has(f) ? undefined : config[f];
+  });
+}
+
+/** The input columns: what the records were, and for a person's file or kernel, which. */
+function inputCells(input: RunInput | undefined): Cell[] {
+  const file = input?.kind === 'data-file' ? input.file : input?.file;
+  return [
+    inputKind(input),
+    file?.name,
+    file?.bytes,
+    input?.kind === 'data-file' ? input.groupBy : undefined,
+    input?.kind === 'data-file' ? input.aggregate.join(' ') : undefined,
+    input?.kind === 'kernel' ? input.sourceHash : undefined,
+  ];
 }
 
 function envCells(record: RunRecord): Cell[] {
@@ -108,13 +132,14 @@ export function samplesCsv(records: readonly RunRecord[]): string {
   const rows: Cell[][] = [];
   for (const record of records) {
     const env = envCells(record);
+    const input = inputCells(record.input);
     for (const rep of record.repetitions) {
       const s = rep.sample;
       rows.push([
         ...runCells(record, rep.pointIndex),
         rep.role,
         rep.repetition,
-        ...configCells(rep.config),
+        ...configCells(rep.config, record.input),
         s.wallMs,
         ...PHASES.map((p) => s.phasesMs[p]),
         s.wallMs > 0 ? rep.config.records / (s.wallMs / 1000) : undefined,
@@ -123,6 +148,7 @@ export function samplesCsv(records: readonly RunRecord[]): string {
         s.digest.tableHash,
         s.correct,
         ...env,
+        ...input,
       ]);
     }
   }
@@ -138,7 +164,7 @@ function summaryRow(record: RunRecord, p: PointAnalysis): Cell[] {
   const s = p.speedup;
   return [
     ...runCells(record, p.point.index),
-    ...configCells(p.point.config),
+    ...configCells(p.point.config, record.input),
     p.samples.length,
     stats?.median,
     stats?.ci95[0],
@@ -157,6 +183,7 @@ function summaryRow(record: RunRecord, p: PointAnalysis): Cell[] {
     s?.ci95[1],
     p.efficiency ?? undefined,
     p.karpFlatt,
+    ...inputCells(record.input),
   ];
 }
 

@@ -7,6 +7,7 @@
  */
 import * as v from 'valibot';
 import type { Environment } from '../model/environment';
+import { DATA_FILE_FORMATS, type RunInput } from '../model/run-input';
 import {
   FORMATS,
   JOBS,
@@ -53,6 +54,11 @@ export const LIMITS = {
   experimentRepetitions: 100_000,
   /** Points in one experiment (the sweep's cross product). */
   points: 1_000_000,
+  /** A data file's name, a column name, columns in one file, a kernel module's characters. */
+  fileNameChars: 1024,
+  columnChars: 1024,
+  columns: 10_000,
+  kernelSourceChars: 1024 * 1024,
 } as const;
 
 // ---------------------------------------------------------------------------
@@ -96,7 +102,8 @@ export const RunConfigSchema = v.strictObject({
   faultAtRecord: v.optional(int(0, 2 ** 32 - 1)),
   strategy: v.picklist(STRATEGIES),
   workers: int(1, LIMITS.workers),
-  shipping: v.picklist(SHIPPINGS),
+  // file-slice only ever appears with a data-file input (see RunInputSchema).
+  shipping: v.picklist([...SHIPPINGS, 'file-slice']),
   scheduling: v.picklist(SCHEDULINGS),
   batchSize: int(0, LIMITS.records),
   poolLife: v.picklist(POOL_LIVES),
@@ -183,11 +190,35 @@ const PointSummarySchema = v.strictObject({
 
 export const RunStatusSchema = v.picklist(RUN_STATUSES);
 
+const DataFileFactsSchema = v.strictObject({
+  name: text(LIMITS.fileNameChars),
+  bytes: int(0, Number.MAX_SAFE_INTEGER),
+  format: v.picklist(DATA_FILE_FORMATS),
+});
+
+/** What a run measured when it was not the generated records (model/run-input.ts). */
+export const RunInputSchema = v.variant('kind', [
+  v.strictObject({
+    kind: v.literal('data-file'),
+    file: DataFileFactsSchema,
+    job: v.picklist(['group', 'parse']),
+    groupBy: v.optional(text(LIMITS.columnChars)),
+    aggregate: v.pipe(v.array(text(LIMITS.columnChars)), v.maxLength(LIMITS.columns)),
+  }),
+  v.strictObject({
+    kind: v.literal('kernel'),
+    source: text(LIMITS.kernelSourceChars),
+    sourceHash: hex16,
+    file: v.optional(DataFileFactsSchema),
+  }),
+]);
+
 export const RunRecordSchema = v.strictObject({
   id: runId,
   createdAt: isoTime,
   label: text(LIMITS.labelChars),
   lessonId: v.optional(text(LIMITS.lessonIdChars)),
+  input: v.optional(RunInputSchema),
   schemaVersion: v.literal(SCHEMA_VERSION),
   appVersion: text(LIMITS.appVersionChars),
   experiment: ExperimentSchema,
@@ -225,6 +256,7 @@ const schemasMatchTypes: [
   SameShape<Environment, v.InferOutput<typeof EnvironmentSchema>>,
   SameShape<PointSummary, v.InferOutput<typeof PointSummarySchema>>,
   SameShape<RunStatus, v.InferOutput<typeof RunStatusSchema>>,
+  SameShape<RunInput, v.InferOutput<typeof RunInputSchema>>,
   SameShape<RunRecord, v.InferOutput<typeof RunRecordSchema>>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];
 void schemasMatchTypes;

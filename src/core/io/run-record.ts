@@ -9,6 +9,7 @@
  */
 
 import type { Environment } from '../model/environment';
+import { describeInput, type RunInput } from '../model/run-input';
 import * as v from 'valibot';
 import { MIGRATIONS } from './run-record-migrations';
 import {
@@ -56,6 +57,8 @@ export interface RunRecord {
   /** The user's name for the run; free text, may be empty. */
   label: string;
   lessonId?: string;
+  /** What the run measured when not the generated records its configs describe: a person's file or kernel. */
+  input?: RunInput;
   schemaVersion: typeof SCHEMA_VERSION;
   /** Version of the app that recorded the run. */
   appVersion: string;
@@ -240,6 +243,7 @@ export interface NewRunInput {
   experiment: ExperimentConfig;
   environment: Environment;
   lessonId?: string;
+  input?: RunInput;
   /** Defaults to now; injectable for tests. */
   now?: Date;
   /** Defaults to newRunId(). */
@@ -254,6 +258,7 @@ export function newRunRecord(input: NewRunInput): RunRecord {
     createdAt: (input.now ?? new Date()).toISOString(),
     label: input.label,
     ...(lessonId !== undefined ? { lessonId } : {}),
+    ...(input.input !== undefined ? { input: input.input } : {}),
     schemaVersion: SCHEMA_VERSION,
     appVersion: input.environment.appVersion,
     experiment: input.experiment,
@@ -276,11 +281,12 @@ function grouped(n: number): string {
 }
 
 /** A one-line description for the history list, from the config and the repetition count only. */
-export function summaryLine(experiment: ExperimentConfig, repetitionCount: number): string {
+export function summaryLine(experiment: ExperimentConfig, repetitionCount: number, input?: RunInput): string {
   const b = experiment.base;
+  const described = describeInput(input);
   const parts = [
     b.strategy === 'pool' || b.strategy === 'main-async' ? `${b.strategy} ×${b.workers}` : b.strategy,
-    `${b.job} ${b.format}`,
+    ...(described !== undefined ? [described] : [`${b.job} ${b.format}`]),
     `${grouped(b.records)} records`,
   ];
   for (const axis of experiment.sweep) parts.push(`${axis.param}: ${axis.values.map(String).join(', ')}`);

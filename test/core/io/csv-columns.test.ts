@@ -17,6 +17,7 @@ describe('CSV columns', () => {
       'merge_ms', 'teardown_ms', 'throughput_records_per_s', 'digest_records', 'digest_checksum',
       'digest_table_hash', 'correct', 'user_agent', 'hardware_concurrency', 'cross_origin_isolated', 'shared_array_buffer', 'measured_cores',
       'timer_resolution_ms', 'device_memory_gib', 'app_version',
+      'input', 'input_file', 'input_bytes', 'group_by', 'aggregate', 'kernel_hash',
     ]);
     expect(samplesCsv([]).split('\r\n')[0]).toBe(SAMPLE_COLUMNS.join(','));
     expect(samplesCsv([makeRecord()]).split('\r\n')[0]).toBe(SAMPLE_COLUMNS.join(','));
@@ -27,6 +28,7 @@ describe('CSV columns', () => {
       ...RUN, ...CONFIG, 'n', 'median_ms', 'ci95_lo_ms', 'ci95_hi_ms', 'mad_ms', 'mean_ms', 'sd_ms', 'min_ms',
       'max_ms', 'cv', 'all_correct', 'baseline_n', 'baseline_median_ms', 'speedup', 'speedup_ci95_lo',
       'speedup_ci95_hi', 'efficiency', 'karp_flatt',
+      'input', 'input_file', 'input_bytes', 'group_by', 'aggregate', 'kernel_hash',
     ]);
     expect(summaryCsv([makeRecord()]).split('\r\n')[0]).toBe(SUMMARY_COLUMNS.join(','));
   });

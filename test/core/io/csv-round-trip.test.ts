@@ -55,6 +55,13 @@ function expectedRow(record: RunRecord, rep: RepetitionRecord): Record<string, s
     timer_resolution_ms: env.timerResolutionMs,
     device_memory_gib: env.deviceMemoryGiB,
     app_version: env.appVersion,
+    // Generated records: the input columns say so and name no file, column or kernel.
+    input: 'generated',
+    input_file: undefined,
+    input_bytes: undefined,
+    group_by: undefined,
+    aggregate: undefined,
+    kernel_hash: undefined,
   };
 }
 
