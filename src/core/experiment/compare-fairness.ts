@@ -8,10 +8,11 @@
 
 import type { Environment } from '../model/environment';
 import type { ExperimentConfig } from '../model/types';
+import { describeInput, type RunInput } from '../model/run-input';
 import { browserName, browserOf } from '../io/machine';
 
 /** The difference a flag is about. */
-export type FairnessIssue = 'cores' | 'browser' | 'isolation' | 'timer' | 'warmups' | 'app-version';
+export type FairnessIssue = 'cores' | 'browser' | 'isolation' | 'timer' | 'warmups' | 'app-version' | 'input';
 
 export interface FairnessFlag {
   issue: FairnessIssue;
@@ -23,6 +24,15 @@ export interface FairnessFlag {
 export interface ComparedRun {
   environment: Environment;
   experiment: Pick<ExperimentConfig, 'warmups'>;
+  /** A person's file or kernel the run measured; absent for the generated records. */
+  input?: RunInput;
+}
+
+/** What makes two inputs the same work: the file (name, size, format) and job, or the kernel's code and its file. */
+function inputIdentity(input: RunInput | undefined): string {
+  if (!input) return 'generated';
+  if (input.kind === 'kernel') return JSON.stringify(['kernel', input.sourceHash, input.file ?? null]);
+  return JSON.stringify(['data-file', input.file, input.job, input.groupBy ?? null, input.aggregate]);
 }
 
 /** Every difference between two runs that makes comparing their times unfair; [] when none. */
@@ -67,6 +77,13 @@ export function fairnessFlags(before: ComparedRun, after: ComparedRun): Fairness
     flags.push({
       issue: 'app-version',
       text: `Different app versions (before ${b.appVersion}, after ${a.appVersion}): the engine measured may have changed.`,
+    });
+  }
+  if (inputIdentity(before.input) !== inputIdentity(after.input)) {
+    const said = (i: RunInput | undefined) => describeInput(i) ?? 'the generated records';
+    flags.push({
+      issue: 'input',
+      text: `Different inputs (before ${said(before.input)}, after ${said(after.input)}): the times measure different work, even where the settings match.`,
     });
   }
   return flags;

@@ -34,4 +34,19 @@ describe('fairnessFlags', () => {
       'Different browsers (before Chrome 140, after Chrome 141): their JavaScript engines and workers differ.',
     ]);
   });
+
+  it('flags runs over different inputs: a file against the generated records, or another kernel', () => {
+    const file = { kind: 'data-file' as const, file: { name: 'a.csv', bytes: 2_500_000, format: 'csv' as const }, job: 'group' as const, groupBy: 'city', aggregate: ['amount'] };
+    expect(fairnessFlags({ ...here, input: file }, here)).toEqual([
+      {
+        issue: 'input',
+        text: 'Different inputs (before your data a.csv (2.5 MB, csv) · group by city, after the generated records): the times measure different work, even where the settings match.',
+      },
+    ]);
+    expect(fairnessFlags({ ...here, input: file }, { ...here, input: { ...file, aggregate: ['amount'] } })).toEqual([]);
+    const kernel = (sourceHash: string) => ({ kind: 'kernel' as const, source: 'x', sourceHash });
+    expect(fairnessFlags({ ...here, input: kernel('00000000aaaaaaaa') }, { ...here, input: kernel('11111111aaaaaaaa') }).map((f) => f.text)).toEqual([
+      'Different inputs (before your kernel 00000000 over built-in records, after your kernel 11111111 over built-in records): the times measure different work, even where the settings match.',
+    ]);
+  });
 });
