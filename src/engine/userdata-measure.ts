@@ -8,7 +8,7 @@
  */
 
 import { ConfigError, type Digest, type Phase, type Span } from '../core/model/types';
-import type { DataIssue, UserAnswer, UserJob } from '../core/userdata';
+import { MAX_USER_REPETITIONS, MAX_USER_WARMUPS, type DataIssue, type UserAnswer, type UserJob } from '../core/userdata';
 import { sharedClock, throwIfAborted, yieldToEventLoop } from './clock';
 import { defaultWorkerFactory, WorkerPool } from './pool';
 import { groupPass, mainThreadPass, sameDigest, userChunkSource, userCuts, wrongAnswerMessage, type UserPass, type UserPassContext, type UserRunOptions } from './userdata';
@@ -58,8 +58,7 @@ export interface UserMeasurement {
   message?: string;
 }
 
-export const MAX_USER_REPETITIONS = 200;
-export const MAX_USER_WARMUPS = 10;
+export { MAX_USER_REPETITIONS, MAX_USER_WARMUPS };
 
 function sampleOf(role: UserSample['role'], pass: UserPass, reference: Digest, startedAtMs: number): UserSample {
   return {

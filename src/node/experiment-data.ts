@@ -6,7 +6,7 @@
  * pool (the page's `__playground.runData`): the file is set on a file input, so the page
  * gets a File backed by the disk and every worker reads its own slice. Writes the answer
  * CSV (the key column, count, then <col>_sum, <col>_min, <col>_max; one row per key,
- * sorted by key). Exit status: 0 the parallel answer equals the sequential one; 1 it does
+ * sorted by key) and, measured with --reps, the run as History's exports (--out). Exit status: 0 the parallel answer equals the sequential one; 1 it does
  * not, the file has a problem (its line and byte are printed) or the browser could not
  * run; 2 bad arguments.
  */
@@ -16,12 +16,18 @@ import { dirname, extname, resolve } from 'node:path';
 import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/model/types';
 import { formatFromName, USER_FORMATS, type UserFormat } from '../core/userdata';
 import type { DataRunRequest, DataRunResponse } from '../core/userdata';
+import { MAX_USER_REPETITIONS } from '../core/userdata';
 import { openPlaygroundPage } from './playground-page';
+import { writeRunFiles } from './run-files';
 
 const TOOL = 'experiment';
 
+/** Repetitions when --out asks for the measured run without --reps. */
+const DEFAULT_OUT_REPETITIONS = 5;
+
 export const DATA_USAGE = `usage: npm run experiment -- --data FILE --group-by COLUMN [--aggregate COL[,COL…]] [--answer PATH.csv]
                               [--data-format csv|tsv|ndjson] [--workers N] [--shipping file-slice|shared]
+                              [--reps N] [--out FILE.csv|FILE.json]
 
   --data FILE        a CSV, TSV or NDJSON file with a header (NDJSON: the keys of the first object)
   --data-format F    csv, tsv or ndjson (default: from the extension .csv, .tsv/.tab, .ndjson/.jsonl)
@@ -29,16 +35,20 @@ export const DATA_USAGE = `usage: npm run experiment -- --data FILE --group-by C
   --aggregate LIST   numeric columns to sum, min and max, comma-separated
   --answer PATH.csv  write the answer: the key column, count, <col>_sum, <col>_min, <col>_max per column
   --workers N        workers in the pool, 1…64 (default 2)
-  --shipping S       file-slice (default: each worker reads its own slice of the file) or shared`;
+  --shipping S       file-slice (default: each worker reads its own slice of the file) or shared
+  --reps N           measure: a warm-up, then N interleaved sequential and parallel passes, 1…${MAX_USER_REPETITIONS}
+                     (default: one run; with --out, ${DEFAULT_OUT_REPETITIONS})
+  --out FILE         the measured run as History's exports write it: .csv the samples (+ FILE.summary.csv), .json the JSON export`;
 
 /** Parsed data-mode options. */
 export interface DataOptions {
   data: string;
   request: DataRunRequest;
   answer?: string;
+  out?: string;
 }
 
-const VALUE_FLAGS = ['--data', '--data-format', '--group-by', '--aggregate', '--answer', '--workers', '--shipping'];
+const VALUE_FLAGS = ['--data', '--data-format', '--group-by', '--aggregate', '--answer', '--workers', '--shipping', '--reps', '--out'];
 
 /** Whether argv asks for a data-file run. */
 export function wantsDataRun(argv: readonly string[]): boolean {
@@ -85,8 +95,17 @@ export function parseDataArgs(argv: readonly string[]): { ok: true; options: Dat
   if (answer !== undefined && extname(answer).toLowerCase() !== '.csv') {
     return { ok: false, message: `--answer must end in .csv (got "${answer}")` };
   }
+  const out = values.get('--out');
+  if (out !== undefined && !['.csv', '.json'].includes(extname(out).toLowerCase())) return { ok: false, message: `--out must end in .csv or .json (got "${out}")` };
+  const repsText = values.get('--reps');
+  const reps = repsText === undefined ? (out !== undefined ? DEFAULT_OUT_REPETITIONS : undefined) : Number(repsText);
+  if (repsText !== undefined && (!/^\d+$/.test(repsText) || reps! < 1 || reps! > MAX_USER_REPETITIONS)) {
+    return { ok: false, message: `--reps must be an integer from 1 to ${MAX_USER_REPETITIONS} (got "${repsText}")` };
+  }
   const options: DataOptions = { data, request: { format: formatText as UserFormat, groupBy, aggregate, workers, shipping } };
+  if (reps !== undefined) options.request.repetitions = reps;
   if (answer !== undefined) options.answer = answer;
+  if (out !== undefined) options.out = out;
   return { ok: true, options };
 }
 
@@ -110,11 +129,9 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
     log(TOOL, `--data: cannot read ${options.data}`);
     return 2;
   }
-  if (options.answer !== undefined) {
-    try {
-      if (!statSync(dirname(resolve(options.answer))).isDirectory()) throw new Error('not a directory');
-    } catch {
-      log(TOOL, `--answer: the directory of ${options.answer} does not exist`);
+  for (const [flag, path] of [['--answer', options.answer], ['--out', options.out]] as const) {
+    if (path !== undefined && !statSync(dirname(resolve(path)), { throwIfNoEntry: false })?.isDirectory()) {
+      log(TOOL, `${flag}: the directory of ${path} does not exist`);
       return 2;
     }
   }
@@ -133,7 +150,8 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
     await page.setInputFiles(`#${inputId}`, dataPath);
     const started = Date.now();
     const r = options.request;
-    log(TOOL, `grouping ${options.data} (${r.format}) by "${r.groupBy}" on ${r.workers} workers, ${r.shipping}`);
+    const measured = r.repetitions !== undefined ? `, ${r.repetitions} repetitions` : '';
+    log(TOOL, `grouping ${options.data} (${r.format}) by "${r.groupBy}" on ${r.workers} workers, ${r.shipping}${measured}`);
     const result = await page.evaluate(
       ({ id, request }) => (window as unknown as { __playground: DataHandle }).__playground.runData(id, request),
       { id: inputId, request: options.request },
@@ -144,8 +162,9 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
     }
     log(
       TOOL,
-      `${result.records} records, ${result.keys} keys in ${result.wallMs.toFixed(1)} ms (${result.chunks} chunks, ${result.redone} parsed again; ${formatElapsed(Date.now() - started)} with the reference)`,
+      `${result.records} records, ${result.keys} keys in ${measured ? 'a median of ' : ''}${result.wallMs.toFixed(1)} ms (${result.chunks} chunks, ${result.redone} parsed again; ${formatElapsed(Date.now() - started)} with the reference)`,
     );
+    if (options.out !== undefined && result.record) for (const path of writeRunFiles(options.out, result.record)) log(TOOL, `wrote ${path}`);
     if (options.answer !== undefined) {
       writeFileSync(options.answer, result.answerCsv);
       log(TOOL, `wrote ${options.answer}`);

@@ -17,16 +17,18 @@ import { DEFAULT_KERNEL_SPEC, type KernelRunRequest, type KernelRunResponse } fr
 import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import { MAX_RECORDS } from '../core/workloads';
 import { openPlaygroundPage } from './playground-page';
+import { writeRunFiles } from './run-files';
 
 const TOOL = 'experiment';
 
-export const KERNEL_USAGE = `usage: npm run experiment -- --kernel FILE.js [--data FILE [--data-format csv|tsv|ndjson]] [--answer PATH.json]
+export const KERNEL_USAGE = `usage: npm run experiment -- --kernel FILE.js [--data FILE [--data-format csv|tsv|ndjson]] [--answer PATH.json] [--out FILE.csv|FILE.json]
                               [--workers N] [--shipping S] [--scheduling static|dynamic] [--reps N] [--records N] [--format fixed|varlen|csv]
 
   --kernel FILE.js   a module exporting init(), record(acc, rec), merge(a, b) and finish(acc)
   --data FILE        run over a CSV, TSV or NDJSON file (records: objects of its columns); default: the built-in records
   --data-format F    csv, tsv or ndjson (default: from the extension)
   --answer PATH.json write finish()'s output of the sequential pass, as canonical JSON
+  --out FILE         the run as History's exports write it: .csv the samples (+ FILE.summary.csv), .json the JSON export
   --workers N        workers of the parallel pass, 1…64 (default 2)
   --shipping S       built-in records: copy, transfer (default), shared, generate-in-worker; a file: file-slice (default), shared
   --scheduling S     static (default: one chunk per worker) or dynamic (4 chunks per worker, taken as workers free up)
@@ -38,11 +40,13 @@ export interface KernelOptions {
   kernel: string;
   data?: string;
   answer?: string;
+  /** Where to write the run: .csv (samples + summary) or .json (History's export). */
+  out?: string;
   /** The request without the source (read from the file when run). */
   request: Omit<KernelRunRequest, 'source'>;
 }
 
-const VALUE_FLAGS = ['--kernel', '--data', '--data-format', '--answer', '--workers', '--shipping', '--scheduling', '--reps', '--records', '--format'];
+const VALUE_FLAGS = ['--kernel', '--data', '--data-format', '--answer', '--out', '--workers', '--shipping', '--scheduling', '--reps', '--records', '--format'];
 const EXTENSIONS: Record<string, UserFormat> = { '.csv': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.ndjson': 'ndjson', '.jsonl': 'ndjson' };
 
 /** Whether argv asks for a kernel run. */
@@ -108,6 +112,8 @@ export function parseKernelArgs(argv: readonly string[]): Parsed {
   if (!(SCHEDULINGS as readonly string[]).includes(scheduling)) return { ok: false, message: `--scheduling must be ${SCHEDULINGS.join(' or ')} (got "${scheduling}")` };
   const answer = values.get('--answer');
   if (answer !== undefined && extname(answer).toLowerCase() !== '.json') return { ok: false, message: `--answer must end in .json for a kernel (got "${answer}")` };
+  const out = values.get('--out');
+  if (out !== undefined && !['.csv', '.json'].includes(extname(out).toLowerCase())) return { ok: false, message: `--out must end in .csv or .json (got "${out}")` };
   const options: KernelOptions = {
     kernel,
     request: {
@@ -121,6 +127,7 @@ export function parseKernelArgs(argv: readonly string[]): Parsed {
   };
   if (data !== undefined) options.data = data;
   if (answer !== undefined) options.answer = answer;
+  if (out !== undefined) options.out = out;
   return { ok: true, options };
 }
 
@@ -153,9 +160,11 @@ export async function runKernelExperiment(argv: readonly string[]): Promise<numb
     log(TOOL, `--data: cannot read ${options.data}`);
     return 2;
   }
-  if (options.answer !== undefined && !statSync(dirname(resolve(options.answer)), { throwIfNoEntry: false })?.isDirectory()) {
-    log(TOOL, `--answer: the directory of ${options.answer} does not exist`);
-    return 2;
+  for (const [flag, path] of [['--answer', options.answer], ['--out', options.out]] as const) {
+    if (path !== undefined && !statSync(dirname(resolve(path)), { throwIfNoEntry: false })?.isDirectory()) {
+      log(TOOL, `${flag}: the directory of ${path} does not exist`);
+      return 2;
+    }
   }
   const request: KernelRunRequest = { ...options.request, source: readFileSync(resolve(options.kernel), 'utf8') };
   const teardown = new Teardown(TOOL, () => log(TOOL, 'interrupted'));
@@ -193,6 +202,7 @@ export async function runKernelExperiment(argv: readonly string[]): Promise<numb
       writeFileSync(options.answer, `${result.answerJson}\n`);
       log(TOOL, `wrote ${options.answer}`);
     }
+    if (options.out !== undefined) for (const path of writeRunFiles(options.out, result.record)) log(TOOL, `wrote ${path}`);
     if (!result.correct) {
       log(TOOL, `the parallel answer differs from the sequential one\n  sequential: ${result.answerJson}\n  parallel:   ${result.parallelJson}\n${result.explanation ?? ''}`);
       return 1;

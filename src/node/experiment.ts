@@ -19,15 +19,15 @@ import { DATA_USAGE, runDataExperiment, wantsDataRun } from './experiment-data';
 import { parseExperimentArgs, parseExperimentConfigText, SHARE_APP_URL, USAGE, type ExperimentOptions } from './experiment-args';
 import { KERNEL_USAGE, runKernelExperiment, wantsKernelRun } from './experiment-kernel';
 import { openPlaygroundPage } from './playground-page';
+import { summaryPathOf, writeRunFiles } from './run-files';
+export { summaryPathOf };
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from 'playwright';
 import { fieldErrors } from '../core/model/config';
-import { samplesCsv, summaryCsv } from '../core/io/csv';
 import { shareLink, shareOfRun } from '../core/io/share-link';
 import { runTrace, traceJson } from '../core/io/trace-events';
-import { exportJson } from '../core/io/json-io';
 import type { RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig } from '../core/model/types';
 import { LESSONS, lessonById } from '../lessons';
@@ -86,23 +86,9 @@ export function runProblem(status: string, error: string | undefined, record: Ru
   return undefined;
 }
 
-/** `<dir>/<name>.summary.csv` beside `<dir>/<name>.csv`. */
-export function summaryPathOf(csvPath: string): string {
-  return join(dirname(csvPath), `${basename(csvPath, extname(csvPath))}.summary.csv`);
-}
-
-/** Writes the record with the UI's serialisers; returns the paths written. */
+/** Writes the record (and its trace, when asked); returns the paths written. */
 function writeOutputs(options: ExperimentOptions, record: RunRecord): string[] {
-  const written: string[] = [];
-  if (options.format === 'json') {
-    writeFileSync(options.out, exportJson([record]));
-    written.push(options.out);
-  } else {
-    const summary = summaryPathOf(options.out);
-    writeFileSync(options.out, samplesCsv([record]));
-    writeFileSync(summary, summaryCsv([record]));
-    written.push(options.out, summary);
-  }
+  const written = writeRunFiles(options.out, record);
   const trace = options.trace !== undefined ? runTrace(record) : null;
   if (options.trace !== undefined && trace) {
     writeFileSync(options.trace, traceJson(trace));

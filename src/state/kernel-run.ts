@@ -9,6 +9,10 @@ import { ConfigError } from '../core/model/types';
 import { median } from '../core/stats';
 import { readHeaderFromReader } from '../core/userdata';
 import { runKernel, type KernelInput, type KernelRunOutcome } from '../engine/kernel-index';
+import type { KernelRunResult } from '../engine/kernel';
+import { captureEnvironment } from '../engine/environment';
+import type { RunRecord } from '../core/io/run-record';
+import { kernelRecord, type KernelRunFacts } from './input-runs';
 
 /** The engine's input for a request: the built-in records, or `file` read through its header. */
 export async function kernelInputFor(request: Pick<KernelRunRequest, 'dataFormat' | 'spec'>, file: Blob | null): Promise<KernelInput | { ok: false; message: string }> {
@@ -19,8 +23,8 @@ export async function kernelInputFor(request: Pick<KernelRunRequest, 'dataFormat
   return { kind: 'file', file, shape: header };
 }
 
-/** A run's outcome as the plain response (median pass times over the repetitions). */
-export function kernelResponse(run: KernelRunOutcome): KernelRunResponse {
+/** A run's outcome as the plain response (median pass times over the repetitions); `record` makes its stored run. */
+export function kernelResponse(run: KernelRunOutcome, record: (result: KernelRunResult) => RunRecord): KernelRunResponse {
   if (!run.ok) {
     if ('failure' in run) {
       return { ok: false, message: `${run.strategy === 'pool' ? 'parallel' : 'sequential'} pass: ${describeFailure(run.failure)}`, failure: run.failure };
@@ -39,6 +43,7 @@ export function kernelResponse(run: KernelRunOutcome): KernelRunResponse {
     redone: run.redone,
     sequentialMs: median(run.repetitions.map((r) => r.sequential.wallMs)),
     parallelMs: median(run.repetitions.map((r) => r.parallel.wallMs)),
+    record: record(run),
   };
   if (run.explanation) response.explanation = run.explanation;
   return response;
@@ -50,7 +55,11 @@ export async function runKernelRequest(request: KernelRunRequest, file: Blob | n
   if ('ok' in input) return input;
   try {
     const run = await runKernel({ source: request.source, input, workers: request.workers, shipping: request.shipping, scheduling: request.scheduling, repetitions: request.repetitions });
-    return kernelResponse(run);
+    const over: KernelRunFacts['over'] =
+      file && request.dataFormat ? { file: { name: file instanceof File ? file.name : 'data', size: file.size }, format: request.dataFormat } : { spec: request.spec };
+    return kernelResponse(run, (result) =>
+      kernelRecord({ ...request, warmups: 0, status: 'complete', environment: captureEnvironment(), over, axis: null, points: [{ coords: {}, result }] }),
+    );
   } catch (err) {
     if (err instanceof ConfigError) return { ok: false, message: err.message };
     throw err;

@@ -1,6 +1,7 @@
 /**
- * `npm run experiment -- --kernel` end to end on the built app: a starter writes its answer
- * and exits 0; a merge that depends on order exits 1 with both answers; a throw names its line.
+ * `npm run experiment -- --kernel` and `-- --data` end to end on the built app: a starter writes
+ * its answer and its run's CSV and exits 0; a merge that depends on order exits 1 with both
+ * answers; a throw names its line; a measured data-file run writes History's JSON export.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
 import { STARTER_KERNELS } from '../../src/core/kernel';
+import type { RunRecord } from '../../src/core/io/run-record';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'pp-kernel-'));
@@ -36,9 +39,33 @@ describe('npm run experiment -- --kernel', () => {
     const kernel = file('hash.js', STARTER_KERNELS.find((s) => s.id === 'field-hash')!.source.replace("const FIELD = 'key';", "const FIELD = 'city';"));
     const data = file('d.csv', 'city,amount\n"Bern, BE",1\nBasel,2\n"Zürich",3\n');
     const answer = join(dir, 'a.json');
-    const r = await experiment('--kernel', kernel, '--data', data, '--reps', '1', '--answer', answer);
+    const out = join(dir, 'k.csv');
+    const r = await experiment('--kernel', kernel, '--data', data, '--reps', '2', '--answer', answer, '--out', out);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(answer, 'utf8'))).toMatchObject({ field: 'city', records: 3 });
+    // The run as History's CSV export writes it: 2 sequential + 2 parallel passes, each naming the kernel and the file.
+    const samples = Papa.parse<Record<string, string>>(readFileSync(out, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(samples.map((s) => [s.role, s.strategy, s.job, s.input, s.input_file, s.digest_records, s.correct])).toEqual([
+      ['baseline', 'worker-seq', 'kernel', 'kernel', 'd.csv', '3', 'true'],
+      ['measured', 'pool', 'kernel', 'kernel', 'd.csv', '3', 'true'],
+      ['baseline', 'worker-seq', 'kernel', 'kernel', 'd.csv', '3', 'true'],
+      ['measured', 'pool', 'kernel', 'kernel', 'd.csv', '3', 'true'],
+    ]);
+    const summary = Papa.parse<Record<string, string>>(readFileSync(join(dir, 'k.summary.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(summary.map((s) => [s.n, s.baseline_n, s.kernel_hash.length])).toEqual([['2', '2', 16]]);
+  });
+
+  it('measures a data file with --out: History\'s JSON export of the run, every pass correct', { timeout: 100_000 }, async () => {
+    const data = file('g.csv', 'city,amount\n"Bern, BE",1\nBasel,2\n"Zürich",3\nBasel,4\n');
+    const out = join(dir, 'g.json');
+    const r = await experiment('--data', data, '--group-by', 'city', '--aggregate', 'amount', '--reps', '3', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as { runs: RunRecord[] };
+    expect(exported.runs).toHaveLength(1);
+    const [run] = exported.runs;
+    expect(run.input).toEqual({ kind: 'data-file', file: { name: 'g.csv', bytes: Buffer.byteLength(readFileSync(data)), format: 'csv' }, job: 'group', groupBy: 'city', aggregate: ['amount'] });
+    expect(run.repetitions.map((x) => x.role).sort()).toEqual(['baseline', 'baseline', 'baseline', 'measured', 'measured', 'measured']);
+    expect(run.repetitions.every((x) => x.sample.correct && x.sample.digest.records === 4)).toBe(true);
   });
 
   it('exits 1 when the parallel answer differs, and when the kernel throws (with its line)', { timeout: 100_000 }, async () => {

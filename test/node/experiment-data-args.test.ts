@@ -16,6 +16,14 @@ describe('npm run experiment -- --data …: arguments', () => {
     expect(wantsDataRun(['--preset', 'amdahl-wall', '--out', 'x.csv'])).toBe(false);
   });
 
+  it('measures with --reps, and with --out (5 repetitions unless --reps says otherwise)', () => {
+    const base = ['--data', 's.csv', '--group-by', 'k'];
+    const request = { format: 'csv', groupBy: 'k', aggregate: [], workers: 2, shipping: 'file-slice' };
+    expect(parseDataArgs([...base, '--out', 'run.csv'])).toEqual({ ok: true, options: { data: 's.csv', out: 'run.csv', request: { ...request, repetitions: 5 } } });
+    expect(parseDataArgs([...base, '--reps', '12', '--out', 'run.json'])).toEqual({ ok: true, options: { data: 's.csv', out: 'run.json', request: { ...request, repetitions: 12 } } });
+    expect(parseDataArgs([...base, '--reps', '3'])).toEqual({ ok: true, options: { data: 's.csv', request: { ...request, repetitions: 3 } } });
+  });
+
   it('names the argument at fault', () => {
     const cases: Array<[string[], string]> = [
       [['--data', 'x.txt', '--group-by', 'k'], '--data-format is needed: the extension of x.txt is not .csv, .tsv, .tab, .ndjson or .jsonl'],
@@ -26,6 +34,9 @@ describe('npm run experiment -- --data …: arguments', () => {
       [['--data', 'x.csv', '--group-by', 'k', '--answer', 'a.json'], '--answer must end in .csv (got "a.json")'],
       [['--data', 'x.csv', '--group-by', 'k', '--kernel', 'k.js'], '--kernel runs a kernel over the file (npm run experiment -- --kernel FILE.js --data FILE); it does not combine with --group-by / --aggregate'],
       [['--data'], '--data needs a value'],
+      [['--data', 'x.csv', '--group-by', 'k', '--out', 'r.txt'], '--out must end in .csv or .json (got "r.txt")'],
+      [['--data', 'x.csv', '--group-by', 'k', '--reps', '0'], '--reps must be an integer from 1 to 200 (got "0")'],
+      [['--data', 'x.csv', '--group-by', 'k', '--reps', '201'], '--reps must be an integer from 1 to 200 (got "201")'],
     ];
     for (const [argv, message] of cases) expect(parseDataArgs(argv), argv.join(' ')).toEqual({ ok: false, message });
   });

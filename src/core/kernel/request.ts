@@ -6,6 +6,7 @@
 import type { DatasetSpec, Scheduling, Shipping } from '../model/types';
 import type { UserFormat } from '../userdata';
 import type { KernelFailure } from './errors';
+import type { RunRecord } from '../io/run-record';
 
 export interface KernelRunRequest {
   /** The kernel module's source. */
@@ -37,6 +38,8 @@ export type KernelRunResponse =
       /** Median wall time of each pass over the repetitions, ms. */
       sequentialMs: number;
       parallelMs: number;
+      /** The run as History stores it (the code, every pass), for the CSV and JSON exports. */
+      record: RunRecord;
     }
   | { ok: false; message: string; failure?: KernelFailure };
 

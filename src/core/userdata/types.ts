@@ -3,11 +3,17 @@
  * a file can have. Plain data only, so all of it crosses into workers unchanged.
  */
 
+import type { RunRecord } from '../io/run-record';
+import { DATA_FILE_FORMATS, type DataFileFormat } from '../model/run-input';
 import type { Digest, Shipping } from '../model/types';
 
-/** Formats of a user's data file. */
-export type UserFormat = 'csv' | 'tsv' | 'ndjson';
-export const USER_FORMATS: readonly UserFormat[] = ['csv', 'tsv', 'ndjson'];
+/** Measured repetitions of each pass of a data-file run, and unmeasured rounds before them: the largest allowed. */
+export const MAX_USER_REPETITIONS = 200;
+export const MAX_USER_WARMUPS = 10;
+
+/** Formats of a user's data file: the model's one list (a stored run names its file's format with it). */
+export type UserFormat = DataFileFormat;
+export const USER_FORMATS: readonly UserFormat[] = DATA_FILE_FORMATS;
 
 /** A file's format from its name's extension: .csv, .tsv/.tab, .ndjson/.jsonl (any case); undefined otherwise. */
 export function formatFromName(name: string): UserFormat | undefined {
@@ -89,6 +95,11 @@ export interface DataRunRequest {
   aggregate: string[];
   workers: number;
   shipping: Shipping;
+  /**
+   * Measure instead of running once: a warm-up, then this many interleaved sequential and
+   * parallel passes (1 … 200); the response then carries the stored run and the median times.
+   */
+  repetitions?: number;
 }
 
 /** The outcome as plain data. */
@@ -105,6 +116,8 @@ export type DataRunResponse =
       chunks: number;
       redone: number;
       message?: string;
+      /** With `repetitions`: the run as History stores it, for the CSV and JSON exports. */
+      record?: RunRecord;
     }
   | DataIssue;
 
