@@ -1,12 +1,13 @@
 /**
  * `npm run experiment -- --data FILE --group-by COLUMN [--aggregate COL[,COL…]] [--answer PATH.csv]
- *   [--data-format csv|tsv|ndjson] [--workers N] [--shipping file-slice|shared]`
+ *   [--data-format csv|tsv|ndjson] [--workers N] [--shipping file-slice|shared] [--reps N] [--out FILE]`
  *
  * Groups a user's data file in headless Chromium on the built app, through the engine's
  * pool (the page's `__playground.runData`): the file is set on a file input, so the page
  * gets a File backed by the disk and every worker reads its own slice. Writes the answer
  * CSV (the key column, count, then <col>_sum, <col>_min, <col>_max; one row per key,
- * sorted by key) and, measured with --reps, the run as History's exports (--out). Exit status: 0 the parallel answer equals the sequential one; 1 it does
+ * sorted by key) and, measured with --reps, the run as History's exports (--out).
+ * Exit status: 0 the parallel answer equals the sequential one; 1 it does
  * not, the file has a problem (its line and byte are printed) or the browser could not
  * run; 2 bad arguments.
  */
