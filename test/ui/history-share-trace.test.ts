@@ -48,4 +48,19 @@ describe('an opened run: trace and share', () => {
     await expect.poll(() => downloads.files.length).toBe(1);
     expect(parseSharedJson(await downloads.text(0))).toEqual({ ok: true, value: shareOfRun(record.value) });
   });
+
+  it('a run over your code lists its input, shows the code, and offers no share link (the recipient would need the code)', async () => {
+    const [record] = fabricate(1, { points: 2 });
+    const source = 'export function init() { return 0 }\n// the kernel as it ran\n';
+    record.input = { kind: 'kernel', source, sourceHash: '0123456789abcdef' };
+    mounted = await mountHistory({ records: [record] });
+    await expect.poll(() => mounted!.target.querySelector('.open')).not.toBeNull();
+    expect(rowOf(mounted.target, 'run-0000').textContent).toContain('your kernel 01234567 over built-in records');
+    await userEvent.click(rowOf(mounted.target, 'run-0000').querySelector<HTMLButtonElement>('.open')!);
+    await expect.poll(() => mounted!.target.querySelector('[data-testid="run-detail"]')).not.toBeNull();
+    const detail = mounted.target.querySelector('[data-testid="run-detail"]')!;
+    expect(detail.querySelector('[data-testid="run-share-link"]')).toBeNull();
+    expect(detail.querySelector('[data-testid="run-share-unavailable"]')?.textContent).toContain('this one needs your code');
+    expect(detail.querySelector('[data-testid="run-kernel-source"] pre')?.textContent).toBe(source);
+  });
 });
