@@ -11,6 +11,7 @@ import type { UserChunkSource } from '../core/protocol/engine';
 import type { KernelSource } from '../core/protocol/kernel';
 import { planCuts } from '../core/userdata';
 import { validateDatasetSpec } from '../core/workloads';
+import type { RunEnv } from '../core/model/environment';
 import { alignCuts, generateInChunks, layoutOf, needsIndex, staticCuts, type Layout } from './dataset';
 
 /** The built-in records of a dataset spec, or a user's file read through its header. */
@@ -43,13 +44,16 @@ export interface PreparedInput {
   file?: UserChunkSource;
 }
 
-export function validateShipping(input: KernelInput, shipping: Shipping, crossOriginIsolated: boolean): void {
+export function validateShipping(input: KernelInput, shipping: Shipping, env: Pick<RunEnv, 'crossOriginIsolated' | 'sharedArrayBuffer'>): void {
   const allowed = kernelShippings(input);
   if (!allowed.includes(shipping)) {
     throw new ConfigError('shipping', `one of ${allowed.map((s) => `'${s}'`).join(', ')} for ${input.kind === 'file' ? 'a data file' : 'the built-in records'}`, shipping);
   }
-  if (shipping === 'shared' && !crossOriginIsolated) {
+  if (shipping === 'shared' && !env.crossOriginIsolated) {
     throw new ConfigError('shipping', `another mode here: 'shared' needs a cross-origin isolated page`, shipping);
+  }
+  if (shipping === 'shared' && env.sharedArrayBuffer === false) {
+    throw new ConfigError('shipping', `another mode here: 'shared' needs SharedArrayBuffer, which this browser does not have`, shipping);
   }
   if (input.kind === 'built-in') validateDatasetSpec(input.spec);
 }

@@ -109,7 +109,7 @@ function validate(opts: KernelRunOptions, env: RunEnv): void {
   }
   if (typeof opts.source !== 'string' || opts.source.trim() === '') throw new ConfigError('source', 'a kernel module exporting init, record, merge and finish', '(empty)');
   if (opts.scheduling !== undefined && !SCHEDULINGS.includes(opts.scheduling)) throw new ConfigError('scheduling', `one of ${SCHEDULINGS.join(', ')}`, opts.scheduling);
-  validateShipping(opts.input, opts.shipping, env.crossOriginIsolated);
+  validateShipping(opts.input, opts.shipping, env);
 }
 
 /** A failure inside one pass, carried out of it. */

@@ -121,9 +121,11 @@ export class KernelState {
   readonly schedulings = SCHEDULINGS;
   #controller: AbortController | null = null;
 
+  /** Shippings offered: `shared` needs a SharedArrayBuffer, which isolation alone does not promise (WebKitGTK has none). */
   get shippings(): readonly Shipping[] {
     const all = this.inputKind === 'file' ? DATA_FILE_SHIPPINGS : SHIPPINGS;
-    return currentEnv().crossOriginIsolated ? all : all.filter((s) => s !== 'shared');
+    const env = currentEnv();
+    return env.crossOriginIsolated && env.sharedArrayBuffer !== false ? all : all.filter((s) => s !== 'shared');
   }
 
   get running(): boolean {
