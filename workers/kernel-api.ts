@@ -12,6 +12,7 @@ import { generateShard } from '../src/core/workloads';
 import { SpanLog } from '../src/core/workloads/kernel';
 import { WINDOW_BYTES, type ChunkResult } from '../src/core/userdata';
 import { sandboxWorker } from './kernel-sandbox';
+import { errorText } from '../src/core/view/format';
 
 const now = (): number => performance.timeOrigin + performance.now();
 
@@ -34,55 +35,84 @@ async function readFile(file: UserChunkSource, a: number, b: number): Promise<Ui
   return new Uint8Array(await file.file.slice(a, b).arrayBuffer());
 }
 
+/** Calls visit for each record of the source; returns the file chunk's scan for a file. */
+async function visitSource(src: KernelSource, visit: (rec: unknown) => void): Promise<{ records: number; scan?: ChunkResult }> {
+  switch (src.kind) {
+    case 'bytes':
+      return { records: visitBuiltIn(src.format, src.bytes, visit) };
+    case 'shared-range':
+      return { records: visitBuiltIn(src.format, new Uint8Array(src.buffer, 0, src.byteLength).subarray(src.start, src.end), visit) };
+    case 'generate-shard': {
+      const bytes = generateShard(src.spec, src.shard, src.shards);
+      return { records: visitBuiltIn(src.spec.format, bytes, visit) };
+    }
+    case 'file': {
+      // The chunk plus the byte before it (it tells whether a record starts at `start`),
+      // then more windows while the last record runs on past what was read.
+      const first = src.start === src.shape.dataStart;
+      const base = first ? src.start : src.start - 1;
+      let to = Math.min(src.size, Math.max(src.end, base + 1));
+      let bytes = await readFile(src.file, base, to);
+      for (;;) {
+        const records: unknown[] = [];
+        const scan = visitFileChunk(src.shape, bytes, base, src.start, src.end, src.enteredInQuotes, to >= src.size, (r) => records.push(r));
+        if (scan !== 'need-more') {
+          for (const r of records) visit(r);
+          return { records: records.length, scan };
+        }
+        const more = await readFile(src.file, to, Math.min(src.size, to + WINDOW_BYTES));
+        const grown = new Uint8Array(bytes.length + more.length);
+        grown.set(bytes);
+        grown.set(more, bytes.length);
+        bytes = grown;
+        to += more.length;
+      }
+    }
+  }
+}
+
+/** Calls the person's code at a stage; a throw becomes a KernelThrow with its line in their source. */
+type Call = <T>(stage: KernelStage, f: () => T) => T;
+
+/** merge() the partial accumulators left to right, finish() the result, and its canonical answer. */
+function mergeAndFinish(k: KernelModule, accs: unknown[], call: Call): KernelFinishReport {
+  try {
+    const m0 = now();
+    let acc = accs[0];
+    for (let i = 1; i < accs.length; i++) {
+      const a = acc;
+      acc = call('merge', () => k.merge(a, accs[i]));
+    }
+    const f0 = now();
+    const answer = call('finish', () => k.finish(acc));
+    const f1 = now();
+    let canonical;
+    try {
+      canonical = canonicalAnswerOf(answer);
+    } catch (err) {
+      return { ok: false, failure: { stage: 'answer', message: errorText(err) } };
+    }
+    return { ok: true, json: canonical.json, hash: canonical.hash, mergeMs: f0 - m0, finishMs: f1 - f0 };
+  } catch (err) {
+    if (err instanceof KernelThrow) return { ok: false, failure: err.failure };
+    throw err;
+  }
+}
+
+/** The kernel worker's API: its state is the loaded module and the accumulator a `keep` task continues. */
 export function createKernelWorkerApi(): KernelWorkerApi {
   let index = 0;
   let mod: KernelModule | null = null;
   let moduleUrl = '';
   let current: { acc: unknown } | null = null;
 
-  const call = <T>(stage: KernelStage, f: () => T): T => {
+  const call: Call = (stage, f) => {
     try {
       return f();
     } catch (err) {
       throw new KernelThrow(kernelFailure(stage, err, moduleUrl));
     }
   };
-
-  /** Calls visit for each record of the source; returns the file chunk's scan for a file. */
-  async function visitSource(src: KernelSource, visit: (rec: unknown) => void): Promise<{ records: number; scan?: ChunkResult }> {
-    switch (src.kind) {
-      case 'bytes':
-        return { records: visitBuiltIn(src.format, src.bytes, visit) };
-      case 'shared-range':
-        return { records: visitBuiltIn(src.format, new Uint8Array(src.buffer, 0, src.byteLength).subarray(src.start, src.end), visit) };
-      case 'generate-shard': {
-        const bytes = generateShard(src.spec, src.shard, src.shards);
-        return { records: visitBuiltIn(src.spec.format, bytes, visit) };
-      }
-      case 'file': {
-        // The chunk plus the byte before it (it tells whether a record starts at `start`),
-        // then more windows while the last record runs on past what was read.
-        const first = src.start === src.shape.dataStart;
-        const base = first ? src.start : src.start - 1;
-        let to = Math.min(src.size, Math.max(src.end, base + 1));
-        let bytes = await readFile(src.file, base, to);
-        for (;;) {
-          const records: unknown[] = [];
-          const scan = visitFileChunk(src.shape, bytes, base, src.start, src.end, src.enteredInQuotes, to >= src.size, (r) => records.push(r));
-          if (scan !== 'need-more') {
-            for (const r of records) visit(r);
-            return { records: records.length, scan };
-          }
-          const more = await readFile(src.file, to, Math.min(src.size, to + WINDOW_BYTES));
-          const grown = new Uint8Array(bytes.length + more.length);
-          grown.set(bytes);
-          grown.set(more, bytes.length);
-          bytes = grown;
-          to += more.length;
-        }
-      }
-    }
-  }
 
   return {
     init(opts: InitOptions): InitReport {
@@ -137,28 +167,7 @@ export function createKernelWorkerApi(): KernelWorkerApi {
 
     finish(accs: unknown[]): KernelFinishReport {
       if (!mod) return { ok: false, failure: { stage: 'load', message: 'no kernel loaded in this worker' } };
-      const k = mod;
-      try {
-        const m0 = now();
-        let acc = accs[0];
-        for (let i = 1; i < accs.length; i++) {
-          const a = acc;
-          acc = call('merge', () => k.merge(a, accs[i]));
-        }
-        const f0 = now();
-        const answer = call('finish', () => k.finish(acc));
-        const f1 = now();
-        let canonical;
-        try {
-          canonical = canonicalAnswerOf(answer);
-        } catch (err) {
-          return { ok: false, failure: { stage: 'answer', message: err instanceof Error ? err.message : String(err) } };
-        }
-        return { ok: true, json: canonical.json, hash: canonical.hash, mergeMs: f0 - m0, finishMs: f1 - f0 };
-      } catch (err) {
-        if (err instanceof KernelThrow) return { ok: false, failure: err.failure };
-        throw err;
-      }
+      return mergeAndFinish(mod, accs, call);
     },
   };
 }

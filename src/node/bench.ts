@@ -21,7 +21,8 @@ import { parseBenchArgs, USAGE, type BenchOptions } from './bench/args';
 import { FULL_TRIALS, measureInChromium, measureInEngine, SMOKE_TRIALS, type EngineRunContext } from './bench/engine-runs';
 import { FIGURES, type FigureSpec } from './bench/figures';
 import { errorLine, TOOL } from './bench/pages';
-import { benchmarksMarkdown, judge, terminalSummary, type BenchResults, type EngineRun, type FigureResult } from './bench/report';
+import { judge, terminalSummary, type BenchResults, type EngineRun, type FigureResult } from './bench/report';
+import { benchmarksMarkdown } from './bench/report-markdown';
 import { ensureBuilt, formatElapsed, log, REPO_ROOT, serveDist, snapshotDist, Teardown } from './bench/session';
 import type { EngineName } from './engines/find-engines';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cannotRun } from '../../src/node/bench/engines';
 import { FIGURES } from '../../src/node/bench/figures';
-import { enginesSection, judge, unavailable, type EngineRun } from '../../src/node/bench/report';
+import { judge, unavailable, type EngineRun } from '../../src/node/bench/report';
+import { enginesSection } from '../../src/node/bench/report-markdown';
 
 const coldPool = FIGURES.find((f) => f.id === 'cold-pool')!;
 const smallTasks = FIGURES.find((f) => f.id === 'small-tasks')!;

@@ -1,7 +1,7 @@
 /**
  * Code size report: source files over ~400 lines and functions over ~80 lines that carry no
  * comment right above them saying why they are long (the comment must contain the word
- * "long", e.g. "Long on purpose: the hot loop stays in one piece so …").
+ * "long" or "longer", e.g. "Long on purpose: the hot loop stays in one piece so …").
  *
  * Run it with `npx tsx test/node/code-size.ts`; it prints one line per finding and exits 1
  * when there is any. `findCodeSizeProblems()` is the same check for a test to call.
@@ -81,7 +81,7 @@ function functionName(node: ts.FunctionLikeDeclaration, sf: ts.SourceFile): stri
 
 function saysWhyLong(node: ts.Node, code: string): boolean {
   const ranges = ts.getLeadingCommentRanges(code, node.getFullStart()) ?? [];
-  return ranges.some((r) => /\blong\b/i.test(code.slice(r.pos, r.end)));
+  return ranges.some((r) => /\blong(er)?\b/i.test(code.slice(r.pos, r.end)));
 }
 
 function longFunctions(code: string, file: string, firstLine: number): CodeSizeProblem[] {

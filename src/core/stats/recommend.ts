@@ -119,6 +119,72 @@ function thresholdFrom(breakEvens: { workers: number; result: BreakEven }[]): Se
   };
 }
 
+/** Each worker count's break-even against the baseline, where they share at least two sizes. */
+function breakEvensOf(sweep: Sweep, workerCounts: readonly number[]): { workers: number; result: BreakEven }[] {
+  // Break-evens live on log axes, so 0-record points (pure overhead) cannot take part.
+  const baselineCurve = sweep.baseline
+    .filter((p) => p.records > 0)
+    .map((p) => ({ records: p.records, ms: p.medianMs }));
+  const breakEvens: { workers: number; result: BreakEven }[] = [];
+  for (const workers of workerCounts) {
+    const curve = sweep.points
+      .filter((p) => p.workers === workers && p.records > 0)
+      .map((p) => ({ records: p.records, ms: p.medianMs }));
+    const common = curve.filter((c) => baselineCurve.some((b) => b.records === c.records)).length;
+    if (common >= 2) {
+      breakEvens.push({ workers, result: breakEven(baselineCurve, curve) });
+    }
+  }
+  return breakEvens;
+}
+
+/**
+ * The options at `records`: the measured points when the baseline and at least one worker
+ * count were measured there, or else every worker count projected by a time model fitted to
+ * the whole sweep (`model` then says which).
+ */
+function candidatesAt(sweep: Sweep, records: number, workerCounts: readonly number[]): { candidates: Choice[]; model: TimeModel | null } {
+  const measuredBaseline = sweep.baseline.find((p) => p.records === records);
+  const measuredPool = sweep.points.filter((p) => p.records === records);
+  if (measuredBaseline !== undefined && measuredPool.length > 0) {
+    const candidates: Choice[] = [
+      {
+        workers: 1,
+        sequential: true,
+        ms: measuredBaseline.medianMs,
+        ci95: measuredBaseline.ci95,
+        source: 'measured',
+        evidence: measuredBaseline,
+      },
+      ...measuredPool.map<Choice>((p) => ({
+        workers: p.workers,
+        sequential: false,
+        ms: p.medianMs,
+        ci95: p.ci95,
+        source: 'measured',
+        evidence: p,
+      })),
+    ];
+    return { candidates, model: null };
+  }
+  const model = fitTimeModel([
+    ...sweep.baseline.map((p) => ({ records: p.records, workers: 1, ms: p.medianMs })),
+    ...sweep.points.map((p) => ({ records: p.records, workers: p.workers, ms: p.medianMs })),
+  ]);
+  const candidates = [1, ...workerCounts.filter((w) => w !== 1)].map<Choice>((workers) => {
+    const projection = project(model, records, workers);
+    return {
+      workers,
+      sequential: workers === 1,
+      ms: projection.ms,
+      ci95: null,
+      source: 'model',
+      evidence: projection,
+    };
+  });
+  return { candidates, model };
+}
+
 /**
  * Recommends the fastest configuration for `records` and the record count below which to
  * stay sequential. Measured points at exactly `records` decide when the baseline and at
@@ -137,62 +203,8 @@ export function recommend(sweep: Sweep, records: number): Recommendation {
   }
 
   const workerCounts = [...new Set(sweep.points.map((p) => p.workers))].sort((x, y) => x - y);
-  // Break-evens live on log axes, so 0-record points (pure overhead) cannot take part.
-  const baselineCurve = sweep.baseline
-    .filter((p) => p.records > 0)
-    .map((p) => ({ records: p.records, ms: p.medianMs }));
-  const breakEvens: { workers: number; result: BreakEven }[] = [];
-  for (const workers of workerCounts) {
-    const curve = sweep.points
-      .filter((p) => p.workers === workers && p.records > 0)
-      .map((p) => ({ records: p.records, ms: p.medianMs }));
-    const common = curve.filter((c) => baselineCurve.some((b) => b.records === c.records)).length;
-    if (common >= 2) {
-      breakEvens.push({ workers, result: breakEven(baselineCurve, curve) });
-    }
-  }
-
-  const measuredBaseline = sweep.baseline.find((p) => p.records === records);
-  const measuredPool = sweep.points.filter((p) => p.records === records);
-  let candidates: Choice[];
-  let model: TimeModel | null = null;
-  if (measuredBaseline !== undefined && measuredPool.length > 0) {
-    candidates = [
-      {
-        workers: 1,
-        sequential: true,
-        ms: measuredBaseline.medianMs,
-        ci95: measuredBaseline.ci95,
-        source: 'measured',
-        evidence: measuredBaseline,
-      },
-      ...measuredPool.map<Choice>((p) => ({
-        workers: p.workers,
-        sequential: false,
-        ms: p.medianMs,
-        ci95: p.ci95,
-        source: 'measured',
-        evidence: p,
-      })),
-    ];
-  } else {
-    model = fitTimeModel([
-      ...sweep.baseline.map((p) => ({ records: p.records, workers: 1, ms: p.medianMs })),
-      ...sweep.points.map((p) => ({ records: p.records, workers: p.workers, ms: p.medianMs })),
-    ]);
-    const fitted = model;
-    candidates = [1, ...workerCounts.filter((w) => w !== 1)].map<Choice>((workers) => {
-      const projection = project(fitted, records, workers);
-      return {
-        workers,
-        sequential: workers === 1,
-        ms: projection.ms,
-        ci95: null,
-        source: 'model',
-        evidence: projection,
-      };
-    });
-  }
+  const breakEvens = breakEvensOf(sweep, workerCounts);
+  const { candidates, model } = candidatesAt(sweep, records, workerCounts);
   // Ties go to the sequential option, then to fewer workers: parallelism must earn its cost.
   candidates.sort((x, y) => x.ms - y.ms || Number(y.sequential) - Number(x.sequential) || x.workers - y.workers);
   const best = candidates[0];
