@@ -9,20 +9,12 @@ import { memoryPrepare, memoryTrial } from './job-overhead';
 import { PAGE_JOBS, type PageJobId } from './jobs';
 import type { JobOptions, JobResult } from './harness';
 import { timerResolution } from '../core/stats';
+import type { BenchEnv } from '../core/model/environment';
 import { fabricateClassroomLinks } from './fabricate';
 
 /** What Node sees on `window.__bench`. */
 export interface BenchPageApi {
-  env: {
-    hardwareConcurrency: number;
-    crossOriginIsolated: boolean;
-    /** SharedArrayBuffer and Atomics usable here (shipping `shared`, the Atomics queue). */
-    sharedMemory: boolean;
-    /** The smallest step performance.now() takes here, ms (src/core/stats timerResolution). */
-    timerResolutionMs: number;
-    userAgent: string;
-    deviceMemoryGiB: number | null;
-  };
+  env: BenchEnv;
   jobs: PageJobId[];
   run(job: PageJobId, opts: JobOptions): Promise<JobResult>;
   memoryPrepare: typeof memoryPrepare;

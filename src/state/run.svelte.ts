@@ -79,7 +79,7 @@ export class RunState {
     this.#noiseCheck = options.noiseCheck;
   }
 
-  /** INTEGRATION POINT: wires the sweep runner that `start` calls. */
+  /** Sets the sweep runner that `start` calls: the engine and storage in the app, a fake in view tests. */
   connect(runner: SweepRunner): void {
     this.#runner = runner;
   }
@@ -89,8 +89,9 @@ export class RunState {
   }
 
   /**
-   * INTEGRATION POINT: runs an experiment (a plain snapshot, not a reactive proxy) through
-   * the connected runner. Resolves when the run ends; never throws.
+   * Runs an experiment (a plain snapshot, not a reactive proxy) through the runner, with
+   * progress, results and the end state published as they come. Resolves when the run ends;
+   * never throws: a failure is its `error`.
    */
   async start(experiment: ExperimentConfig): Promise<void> {
     if (this.running) return;
@@ -156,7 +157,7 @@ export class RunState {
     }
   }
 
-  /** INTEGRATION POINT: cancels the running experiment (aborts the runner's signal). */
+  /** Cancels the running experiment: aborts the runner's signal, which terminates its workers. */
   cancel(): void {
     this.#abort?.abort();
   }

@@ -43,3 +43,14 @@ export type RunEnv = Pick<Environment, 'hardwareConcurrency' | 'crossOriginIsola
 
 /** What a lesson sizes its experiment from and judges its verdict by. */
 export type LessonEnv = Pick<Environment, 'hardwareConcurrency' | 'crossOriginIsolated' | 'timerResolutionMs' | 'sharedArrayBuffer' | 'measuredCores'>;
+
+/**
+ * What the bench page (src/bench/page.ts) reports of itself to the bench runner in Node: a
+ * view of the one Environment, plus whether SharedArrayBuffer and Atomics are both usable
+ * (the `shared` shipping and the Atomics queue), with an unknown device memory as null (it
+ * crosses as JSON).
+ */
+export type BenchEnv = Pick<Environment, 'hardwareConcurrency' | 'crossOriginIsolated' | 'timerResolutionMs' | 'userAgent'> & {
+  sharedMemory: boolean;
+  deviceMemoryGiB: number | null;
+};

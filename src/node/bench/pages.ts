@@ -7,6 +7,7 @@
 import type { Browser, Page } from 'playwright';
 import type { RunRecord } from '../../core/io/run-record';
 import type { ExperimentConfig } from '../../core/model/types';
+import type { BenchEnv } from '../../core/model/environment';
 import { errorText } from '../../core/view/format';
 import type { PageEnv } from '../experiment';
 import type { PageJobId } from './figures';
@@ -15,14 +16,7 @@ import { log } from './session';
 
 export const TOOL = 'bench';
 
-export interface BenchEnv {
-  hardwareConcurrency: number;
-  crossOriginIsolated: boolean;
-  sharedMemory: boolean;
-  timerResolutionMs: number;
-  userAgent: string;
-  deviceMemoryGiB: number | null;
-}
+export type { BenchEnv };
 
 export interface JobOptions {
   trials: number;
