@@ -9,6 +9,7 @@ import type { BenchReply, BenchRequest, KernelId } from './protocol';
 import { handGroup } from './kernel-hand-group';
 import { objectGroup } from './kernel-object-group';
 import { bareParse, decodeOnly, engineKernel, tableOnlyGroup, type KernelOutput } from './kernels';
+import { errorText } from '../core/view/format';
 
 /** The worker global, typed by hand: this file is checked with the DOM library. */
 const scope = self as unknown as {
@@ -78,7 +79,7 @@ scope.addEventListener('message', (ev) => {
   try {
     handle(ev.data);
   } catch (err) {
-    scope.postMessage({ op: 'error', message: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ op: 'error', message: errorText(err) });
   }
 });
 

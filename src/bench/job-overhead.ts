@@ -11,6 +11,7 @@ import { openHistory } from '../storage';
 import { fabricateRuns } from './fabricate';
 import { rotate, say, Series, trialLoop, type JobOptions, type JobResult } from './harness';
 import { cfg, specOf, timedRun } from './job-common';
+import { errorText } from '../core/view/format';
 
 // ---------------------------------------------------------------------------------------
 // 12: harness overhead — engine time outside phases (wall − Σ phases) over wall
@@ -118,7 +119,7 @@ export async function memoryTrial(): Promise<{ ok: boolean; wallMs: number; mess
     const { ms } = await timedRun(memoryConfig, { reference: memoryReference }, 'big run');
     return { ok: true, wallMs: ms };
   } catch (err) {
-    return { ok: false, wallMs: 0, message: err instanceof Error ? err.message : String(err) };
+    return { ok: false, wallMs: 0, message: errorText(err) };
   }
 }
 

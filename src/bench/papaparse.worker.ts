@@ -15,6 +15,7 @@ import { emptyPartial, finishAnswer, userDigest, type UserJob } from '../core/us
 import { readDecimalText, scratch } from '../core/userdata/decimal';
 import { addValue, groupFor } from '../core/userdata/partial';
 import type { Digest } from '../core/model/types';
+import { errorText } from '../core/view/format';
 
 export interface PapaRequest {
   file: File;
@@ -101,6 +102,6 @@ function group(req: PapaRequest): Promise<Digest> {
 self.onmessage = (ev: MessageEvent<PapaRequest>) => {
   group(ev.data).then(
     (digest) => self.postMessage({ ok: true, digest } satisfies PapaReply),
-    (err: unknown) => self.postMessage({ ok: false, message: err instanceof Error ? err.message : String(err) } satisfies PapaReply),
+    (err: unknown) => self.postMessage({ ok: false, message: errorText(err) } satisfies PapaReply),
   );
 };

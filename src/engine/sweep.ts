@@ -12,6 +12,7 @@ import { devtoolsTracksWanted, emitDevtoolsTracks } from './devtools-tracks';
 import { disposeWarmPools } from './pool';
 import { runOnce, type EngineSample, type RunOptions } from './run';
 import { currentEnv, validateRunConfig, type RunEnv } from './validate';
+import { errorText } from '../core/view/format';
 
 export type { SweepProgress };
 
@@ -119,7 +120,7 @@ export async function runSweep(experiment: ExperimentConfig, hooks: SweepHooks =
     return { status: 'complete', plan, repetitions };
   } catch (err) {
     if (hooks.signal?.aborted || isAbortError(err)) return { status: 'cancelled', plan, repetitions };
-    return { status: 'failed', plan, repetitions, error: err instanceof Error ? err.message : String(err) };
+    return { status: 'failed', plan, repetitions, error: errorText(err) };
   } finally {
     if (!hooks.keepWarmPools) disposeWarmPools();
   }

@@ -11,6 +11,7 @@ import { ExperimentSchema, formatIssues } from '../core/io/run-record';
 import type { ExperimentConfig } from '../core/model/types';
 import { extname, resolve } from 'node:path';
 import { LESSONS, type Budget } from '../lessons';
+import { errorText } from '../core/view/format';
 
 /** Lists ids comma-separated in lines of at most `width` characters, indented by `indent`. */
 function wrapIds(ids: readonly string[], indent: number, width: number): string {
@@ -182,7 +183,7 @@ export function parseExperimentConfigText(text: string, name: string): { ok: tru
       const column = where.at - before.lastIndexOf('\n');
       return { ok: false, message: `${name}: not valid JSON at line ${line}, column ${column}: ${where.problem}` };
     }
-    return { ok: false, message: `${name}: not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+    return { ok: false, message: `${name}: not valid JSON: ${errorText(err)}` };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;

@@ -20,6 +20,7 @@ import type { DataRunRequest, DataRunResponse } from '../core/userdata';
 import { MAX_USER_REPETITIONS } from '../core/userdata';
 import { openPlaygroundPage } from './playground-page';
 import { writeRunFiles } from './run-files';
+import { errorText } from '../core/view/format';
 
 const TOOL = 'experiment';
 
@@ -177,7 +178,7 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
     log(TOOL, `parallel answer = sequential answer (digest ${result.digest.checksum})`);
     return 0;
   } catch (err) {
-    log(TOOL, err instanceof Error ? err.message : String(err));
+    log(TOOL, errorText(err));
     return teardown.interrupted ? 130 : 1;
   } finally {
     await teardown.run();

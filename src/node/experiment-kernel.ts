@@ -18,6 +18,7 @@ import { USER_FORMATS, type UserFormat } from '../core/userdata';
 import { MAX_RECORDS } from '../core/workloads';
 import { openPlaygroundPage } from './playground-page';
 import { writeRunFiles } from './run-files';
+import { errorText } from '../core/view/format';
 
 const TOOL = 'experiment';
 
@@ -210,7 +211,7 @@ export async function runKernelExperiment(argv: readonly string[]): Promise<numb
     log(TOOL, `parallel answer = sequential answer (hash ${result.hash})`);
     return 0;
   } catch (err) {
-    log(TOOL, err instanceof Error ? err.message : String(err));
+    log(TOOL, errorText(err));
     return teardown.interrupted ? 130 : 1;
   } finally {
     await teardown.run();

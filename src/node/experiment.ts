@@ -31,6 +31,7 @@ import { runTrace, traceJson } from '../core/io/trace-events';
 import type { RunRecord } from '../core/io/run-record';
 import type { ExperimentConfig } from '../core/model/types';
 import { LESSONS, lessonById } from '../lessons';
+import { errorText } from '../core/view/format';
 
 export * from './experiment-args';
 
@@ -237,7 +238,7 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     return 0;
   } catch (err) {
-    log(TOOL, err instanceof Error ? err.message : String(err));
+    log(TOOL, errorText(err));
     return teardown.interrupted ? 130 : 1;
   } finally {
     await teardown.run();

@@ -23,6 +23,7 @@ import { JankMeter } from './jank.svelte';
 import { presentation } from './presentation.svelte';
 import type { LiveState } from './live.svelte';
 import { RunState, type SweepRunner } from './run.svelte';
+import { errorText } from '../core/view/format';
 
 export type ViewId = 'playground' | 'lessons' | 'sources' | 'history' | 'analyse' | 'classroom' | 'code';
 export const VIEWS: readonly { id: ViewId; label: string }[] = [
@@ -102,7 +103,7 @@ export class AppState {
         return h;
       },
       (err: unknown) => {
-        this.storageBanner = `Run history is unavailable: ${err instanceof Error ? err.message : String(err)}. Runs still work.`;
+        this.storageBanner = `Run history is unavailable: ${errorText(err)}. Runs still work.`;
         return undefined;
       },
     );
@@ -150,7 +151,7 @@ export class AppState {
         return c;
       },
       (err: unknown) => {
-        this.capacityState = { error: err instanceof Error ? err.message : String(err) };
+        this.capacityState = { error: errorText(err) };
         this.#capacityRun = undefined;
         return undefined;
       },

@@ -8,7 +8,7 @@
  * until the next file or run.
  */
 
-import { ConfigError, DATA_FILE_SHIPPINGS, SCHEDULINGS, type Scheduling, type Shipping } from '../core/model/types';
+import { DATA_FILE_SHIPPINGS, SCHEDULINGS, type Scheduling, type Shipping } from '../core/model/types';
 import {
   answerCsv,
   blobReader,
@@ -307,7 +307,7 @@ export class DataFileState {
       if (isAbortError(e) || controller.signal.aborted) {
         this.status = 'cancelled';
         await this.save(file, format, axis, settings, points, 'cancelled');
-      } else this.fail(e instanceof ConfigError || e instanceof Error ? e.message : String(e));
+      } else this.fail(errorText(e));
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }

@@ -8,6 +8,7 @@ import { analyseScaling } from '../core/fit/fit-analysis';
 import { fittedCsv } from '../core/fit/fit-export';
 import { type ScalingAnalysis, type ScalingInputError } from '../core/fit/scaling-types';
 import { downloadText, safeFilename } from '../storage/download';
+import { errorText } from '../core/view/format';
 
 /**
  * The example: SPEC SDM91 throughput against load (Gunther, "Guerrilla Capacity Planning",
@@ -58,7 +59,7 @@ export class FitState {
       this.outcome = parsed.ok ? { ok: true, analysis: analyseScaling(parsed) } : parsed;
     } catch (err) {
       // Not an expected refusal (those are values): say so rather than fail silently.
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       this.outcome = { ok: false, code: 'internal', message: `The analysis failed unexpectedly: ${message}` };
     }
     this.analysedText = text;
@@ -78,7 +79,7 @@ export class FitState {
       this.source = file.name.replace(/\.[^.]*$/, '') || 'data';
       this.analyse();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorText(err);
       this.outcome = { ok: false, code: 'unreadable', message: `The file could not be read: ${message}` };
       this.analysedText = this.text;
     } finally {

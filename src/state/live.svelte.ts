@@ -31,7 +31,7 @@ import { disposeWarmPools } from '../engine';
 import { runSweep } from '../engine/sweep';
 import type { History } from '../storage';
 import { uiWorkSettled } from './ui-work';
-import { plural } from '../core/view/format';
+import { plural, errorText } from '../core/view/format';
 
 /** The points measured under one set of settings (everything but records and workers). */
 export interface LiveSession {
@@ -196,7 +196,7 @@ export class LiveState {
       if (this.explore) this.#scheduleExplore(abort);
     } catch (err) {
       if (abort.signal.aborted) return;
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = errorText(err);
       this.message = `${what} could not be measured.`;
     } finally {
       if (this.#abort === abort) {

@@ -9,6 +9,7 @@ import type { RunRecord } from '../core/io/run-record';
 import type { MachineNoise } from '../core/stats';
 import type { ExperimentConfig, RunStatus } from '../core/model/types';
 import { uiWorkSettled } from './ui-work';
+import { errorText } from '../core/view/format';
 
 /** What a runner can publish beside the view models: the analysis (lessons judge it) and the record. */
 export type PublishedRun = Pick<RunUpdate, 'analysis' | 'record'>;
@@ -148,7 +149,7 @@ export class RunState {
         this.status = 'cancelled';
       } else {
         this.status = 'failed';
-        this.error = err instanceof Error ? err.message : String(err);
+        this.error = errorText(err);
       }
     } finally {
       for (const o of this.#observers) o.stop();

@@ -3,6 +3,8 @@
  * <a download>, and a chart canvas as PNG. Everything stays in the page: no network.
  */
 
+import { errorText } from '../core/view/format';
+
 /** UTF-8 byte-order mark. Excel needs it to read a CSV as UTF-8; pandas and R (fileEncoding "UTF-8-BOM") skip it. */
 export const UTF8_BOM = '\uFEFF';
 
@@ -82,7 +84,7 @@ export function chartPng(canvas: HTMLCanvasElement, options: ChartPngOptions = {
       }, 'image/png');
     } catch (err) {
       // A tainted canvas throws SecurityError; ours never draws foreign images, but say so if it happens.
-      refused(err instanceof Error ? err.message : String(err));
+      refused(errorText(err));
     }
   });
 }

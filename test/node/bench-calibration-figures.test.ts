@@ -1,6 +1,8 @@
 /** The `aa` and `lessons` benchmark figures from constructed records and outcomes. */
 import { describe, expect, it } from 'vitest';
 import { AA_CONFIGS, aaExperiment, aaFigure, aaOutcome, lessonsFigure, type LessonOutcome } from '../../src/node/bench/calibration';
+import { APP_FIGURES } from '../../src/node/bench/figures-app';
+import { judge } from '../../src/node/bench/report';
 import { planExperiment } from '../../src/core/experiment/plan';
 import type { RunRecord } from '../../src/core/io/run-record';
 import { LESSONS } from '../../src/lessons';
@@ -52,7 +54,7 @@ describe('aa figure', () => {
 });
 
 describe('lessons figure', () => {
-  it('reports each lesson against its own target, the lowest rate judged', () => {
+  it('reports each lesson against its own target, and judges how many fell below theirs', () => {
     const [l1, l3] = [LESSONS[0], LESSONS[2]];
     const outcomes: LessonOutcome[] = [
       ...Array.from({ length: 10 }, (_, i) => ({ lessonId: l1.id, reproduced: i < 9, ...(i < 9 ? {} : { reason: 'noisy' }) })),
@@ -60,9 +62,24 @@ describe('lessons figure', () => {
     ];
     const fig = lessonsFigure(outcomes);
     expect(fig.series.worstReproducePct).toEqual([60]);
+    expect(fig.series.lessonsBelowOwnTarget).toEqual([1]);
     expect(fig.info[`lesson 1 ${l1.id}`]).toBe('9/10 (target ≥ 90 %)');
     expect(fig.info[`lesson 3 ${l3.id}`]).toBe('6/10 (target ≥ 70 %, MISSED)');
     expect(fig.info.lessonsBelowOwnTarget).toBe(1);
     expect(fig.notes).toEqual(['lesson 1 not reproduced 1×: noisy', 'lesson 3 not reproduced 4×: no wall']);
+  });
+
+  it('is MISSED when one lesson misses its own 9 of 10 even though every lesson reaches 7 of 10', () => {
+    const strict = LESSONS.find((l) => l.number === 1)!;
+    const other = LESSONS.find((l) => l.number === 3)!;
+    const outcomes: LessonOutcome[] = [
+      ...Array.from({ length: 10 }, (_, i) => ({ lessonId: strict.id, reproduced: i < 8, ...(i < 8 ? {} : { reason: 'noisy' }) })),
+      ...Array.from({ length: 10 }, (_, i) => ({ lessonId: other.id, reproduced: i < 7, ...(i < 7 ? {} : { reason: 'no wall' }) })),
+    ];
+    const spec = APP_FIGURES.find((f) => f.id === 'lessons')!;
+    const judged = judge(spec, lessonsFigure(outcomes), 1000);
+    expect(judged.status).toBe('missed');
+    expect(judged.value?.median).toBe(1);
+    expect(judge(spec, lessonsFigure(outcomes.map((o) => (o.lessonId === strict.id ? { lessonId: o.lessonId, reproduced: true } : o))), 1000).status).toBe('met');
   });
 });

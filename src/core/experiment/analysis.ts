@@ -24,6 +24,7 @@ import {
 import { configKey, planExperiment, type PlannedPoint, type RunPlan } from './plan';
 import type { RunRecord } from '../io/run-record';
 import { PHASES, type Phase, type RepetitionRecord, type RunConfig, type Sample } from '../model/types';
+import { errorText } from '../view/format';
 
 export interface PointAnalysis {
   point: PlannedPoint;
@@ -91,7 +92,7 @@ function attempt<T>(f: () => T): FitOutcome<T> {
   try {
     return { ok: true, fit: f() };
   } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+    return { ok: false, reason: errorText(err) };
   }
 }
 

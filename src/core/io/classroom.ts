@@ -14,6 +14,7 @@ import { planExperiment, type PlannedPoint } from '../experiment/plan';
 import { breakEven } from '../stats';
 import { browserOf, browserName } from './machine';
 import { crc32, decodeShare, parseSharedJson, sharedJson, type SharedPoint, type SharedResult } from './share-link';
+import { errorText } from '../view/format';
 
 /** Machines one classroom holds at most. */
 export const MAX_CLASSROOM_MACHINES = 500;
@@ -127,7 +128,7 @@ function breakEvenOf(points: { shared: SharedPoint; planned: PlannedPoint }[]): 
     if (r.kind === 'never') return { text: `not reached up to ${grouped(r.maxRecords)} records`, records: null };
     return { text: `only below ${grouped(r.records)} records`, records: null };
   } catch (err) {
-    return { text: err instanceof Error ? err.message : String(err), records: null };
+    return { text: errorText(err), records: null };
   }
 }
 

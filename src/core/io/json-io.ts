@@ -13,7 +13,7 @@
 
 import { lineColumn, locateJsonError, tooDeepAt } from './json-text';
 import { SCHEMA_VERSION, formatPath, migrate, type Migrations, type RunRecord } from './run-record';
-import { formatBytes } from '../view/format';
+import { formatBytes, errorText } from '../view/format';
 
 /** The `format` field of an export file. */
 export const EXPORT_FORMAT = 'parallel-playground-runs';
@@ -144,7 +144,7 @@ function parseHostileJson(text: string, maxChars: number): { ok: true; value: un
   } catch (err) {
     // SyntaxError: malformed text; RangeError: an engine's own limit. Say where, in our words.
     const found = locateJsonError(text);
-    if (!found) return refuse('not-json', `The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    if (!found) return refuse('not-json', `The file is not valid JSON: ${errorText(err)}`);
     const truncated = found.at >= text.length ? '; it looks truncated' : '';
     return refuse(
       'not-json',

@@ -18,7 +18,7 @@ import {
   type RunStatus,
 } from '../model/types';
 import { RepetitionSchema, RunRecordSchema, SCHEMA_VERSION } from './run-record-schema';
-import { plural } from '../view/format';
+import { plural, errorText } from '../view/format';
 export { LIMITS, SCHEMA_VERSION } from './run-record-schema';
 export {
   DigestSchema,
@@ -222,7 +222,7 @@ export function migrate(input: unknown, options: MigrateOptions = {}): RecordRes
     try {
       current = { ...step(current), schemaVersion: version + 1 };
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
+      const why = errorText(err);
       return failure('migration-failed', `${at}migrating from schemaVersion ${version} to ${version + 1} failed: ${why}`);
     }
   }

@@ -31,6 +31,7 @@ import {
   type RunRecord,
 } from './run-record';
 import type { ExperimentConfig, Phase, RunStatus } from '../model/types';
+import { errorText } from '../view/format';
 
 /** The share format this app writes and reads. */
 export const SHARE_VERSION = 1;
@@ -363,7 +364,7 @@ export function parseSharedJson(json: string): ShareResult {
   try {
     value = JSON.parse(json);
   } catch (err) {
-    return refuse('not-json', `This is not a shared result: not valid JSON (${err instanceof Error ? err.message : String(err)}).`);
+    return refuse('not-json', `This is not a shared result: not valid JSON (${errorText(err)}).`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse('invalid', 'This is not a shared result: expected a JSON object.');

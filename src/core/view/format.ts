@@ -49,14 +49,20 @@ export function formatBytes(bytes: number): string {
 
 /**
  * The text of anything thrown: its message, prefixed by its name when that says more than
- * "Error" (QuotaExceededError, AbortError, TypeError…). Works for DOMExceptions and errors
+ * the message alone (QuotaExceededError, AbortError, TypeError…; see PLAIN_NAMES). Works for DOMExceptions and errors
  * from another realm, which fail `instanceof Error`.
  */
 export function errorText(err: unknown): string {
   if (err && typeof err === 'object' && 'message' in err) {
     const name = (err as { name?: unknown }).name;
     const message = String((err as { message: unknown }).message);
-    return typeof name === 'string' && name !== '' && name !== 'Error' ? `${name}: ${message}` : message;
+    return typeof name === 'string' && name !== '' && !PLAIN_NAMES.has(name) ? `${name}: ${message}` : message;
   }
   return String(err);
 }
+
+/**
+ * Errors whose message is already the whole sentence for a person: a plain Error, and the
+ * app's own typed errors, which name the field or place and what is allowed.
+ */
+const PLAIN_NAMES: ReadonlySet<string> = new Set(['Error', 'ConfigError', 'DataError', 'StatsError', 'WorkerRunError', 'AnswerValueError']);

@@ -136,9 +136,10 @@ export function lessonOutcome(lessonId: string, status: string, error: string | 
 export const STRICT_LESSON_NUMBERS: readonly number[] = [1, 2, 5, 6, 7];
 
 /**
- * The `lessons` figure: per lesson how often it reproduced, the reasons when not; the judged
- * value is the lowest reproduce rate of any lesson, and `info` marks each lesson against its
- * own target (9 of 10 for lessons 1, 2, 5, 6, 7; 7 of 10 for the rest).
+ * The `lessons` figure: per lesson how often it reproduced, the reasons when not, and each
+ * lesson marked against its own target (9 of 10 for lessons 1, 2, 5, 6, 7; 7 of 10 for the
+ * rest). The judged value is how many lessons fell below their own target, so the figure is
+ * MISSED when any did; the lowest reproduce rate is context.
  */
 export function lessonsFigure(outcomes: readonly LessonOutcome[]): RawFigure {
   const info: Record<string, number | string | boolean> = {};
@@ -160,5 +161,13 @@ export function lessonsFigure(outcomes: readonly LessonOutcome[]): RawFigure {
     for (const [reason, count] of reasons) notes.push(`lesson ${lesson.number} not reproduced ${count}×: ${reason}`);
   }
   info.lessonsBelowOwnTarget = belowOwnTarget;
-  return { series: { worstReproducePct: rates.length ? [Math.min(...rates)] : [], reproducePct: rates }, notes, info };
+  return {
+    series: {
+      lessonsBelowOwnTarget: rates.length ? [belowOwnTarget] : [],
+      worstReproducePct: rates.length ? [Math.min(...rates)] : [],
+      reproducePct: rates,
+    },
+    notes,
+    info,
+  };
 }

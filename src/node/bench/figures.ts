@@ -27,7 +27,7 @@ export type PageJobId =
   | 'cold-break-even'
   | 'data-csv';
 
-export type Unit = 'records/s' | 'MB/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns' | 'points/min';
+export type Unit = 'records/s' | 'MB/s' | 'µs' | 'ms' | '×' | '%' | 'kB' | 'MB' | 'fps' | 'tasks/s' | 'records' | 'ns' | 'points/min' | 'lessons';
 export type Op = '<' | '<=' | '>=' | '>';
 
 /** A per-trial series the page returns, and how to show it. */

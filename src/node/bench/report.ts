@@ -143,6 +143,8 @@ export function formatValue(x: number, unit: Unit | 'ratio'): string {
       return `${Math.round(x).toLocaleString('en-US')} records`;
     case 'points/min':
       return `${x.toFixed(1)} points/min`;
+    case 'lessons':
+      return `${Math.round(x)} lesson${Math.round(x) === 1 ? '' : 's'}`;
   }
 }
 

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, findBrowser } from '../find-browser';
+import { errorText } from '../../core/view/format';
 
 /** The repository root (this file is src/node/bench/session.ts). */
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -84,7 +85,7 @@ export async function snapshotDist(required: readonly string[], root = REPO_ROOT
       throw new Error(`dist/${missing} is missing`);
     } catch (err) {
       remove();
-      if (attempt >= 3) throw new Error(`could not copy dist/ (is something rebuilding it?): ${err instanceof Error ? err.message : String(err)}`);
+      if (attempt >= 3) throw new Error(`could not copy dist/ (is something rebuilding it?): ${errorText(err)}`);
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
@@ -195,7 +196,7 @@ export class Teardown {
           let timer: ReturnType<typeof setTimeout> | undefined;
           await Promise.race([step.fn(), new Promise((r) => (timer = setTimeout(r, 10_000)))]).finally(() => clearTimeout(timer));
         } catch (err) {
-          log(this.tool, `could not close the ${step.what}: ${err instanceof Error ? err.message : String(err)}`);
+          log(this.tool, `could not close the ${step.what}: ${errorText(err)}`);
         }
       }
       process.off('SIGINT', this.handler);

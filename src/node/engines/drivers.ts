@@ -15,6 +15,7 @@ import { chromium } from 'playwright';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS } from '../find-browser';
 import { findEngine, type EngineName } from './find-engines';
+import { errorText } from '../../core/view/format';
 
 export interface EngineLaunchOptions {
   /** 'block' starts the browser with service workers off (to test the un-isolated path). */
@@ -53,7 +54,7 @@ export async function waitFor<T>(page: EnginePage, expression: string, what: str
       if (last) return last as T;
     } catch (err) {
       // A navigation in progress destroys the context the script ran in; try again.
-      last = err instanceof Error ? err.message : String(err);
+      last = errorText(err);
     }
     if (Date.now() > deadline) throw new Error(`${page.engine}: timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 150));
@@ -113,7 +114,7 @@ async function launchFirefox(executablePath: string, viewport: { width: number; 
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  page.on('pageerror', (e) => errors.push(e instanceof Error ? e.message : String(e)));
+  page.on('pageerror', (e) => errors.push(errorText(e)));
   const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ');
   return {
     engine: 'firefox',
