@@ -12,7 +12,7 @@ import type { DatasetSpec, Digest, JobSpec } from '../src/core/model/types';
 import type { EngineWorkerApi, InitOptions, InitReport, NextBatch, SerialReport, Task, TaskResult, UserChunkReport, UserChunkSource, UserChunkTask } from '../src/core/protocol/engine';
 import { runSequential } from '../src/core/workloads';
 import { SpanLog, serialWork } from '../src/core/workloads/kernel';
-import { blobReader, parseChunkFromReader, type BlobReader, type ChunkResult, type UserJob } from '../src/core/userdata';
+import { blobReader, parseChunkFromReader, type BlobReader, type ChunkResult } from '../src/core/userdata';
 import { now } from './clock';
 import { runEngineTask } from './task';
 import { warmUpLoops } from './warm-up';

@@ -4,7 +4,7 @@
  */
 
 import * as v from 'valibot';
-import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, fieldErrors, MAX_REPETITIONS } from '../core/model/config';
+import { DEFAULT_EXPERIMENT, DEFAULT_RUN_CONFIG, MAX_REPETITIONS } from '../core/model/config';
 import { EXPORT_FORMAT } from '../core/io/json-io';
 import { locateJsonError } from '../core/io/json-text';
 import { ExperimentSchema, formatIssues } from '../core/io/run-record';

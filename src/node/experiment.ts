@@ -22,7 +22,7 @@ import { openPlaygroundPage } from './playground-page';
 import { summaryPathOf, writeRunFiles } from './run-files';
 export { summaryPathOf };
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from 'playwright';
 import { fieldErrors } from '../core/model/config';

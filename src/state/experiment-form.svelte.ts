@@ -9,7 +9,6 @@ import {
   fieldErrors,
   formatNumber,
   sweepPresets,
-  type EnvFacts,
   type ErrorKey,
   type FieldErrors,
 } from '../core/model/config';

@@ -5,7 +5,6 @@
  */
 import type { RunHooks, RunOutcome, RunUpdate, ViewUpdate } from '../core/experiment/run-hooks';
 import type { ResultsView } from '../core/view/chart-data';
-import type { RunRecord } from '../core/io/run-record';
 import type { MachineNoise } from '../core/stats';
 import type { ExperimentConfig, RunStatus } from '../core/model/types';
 import { uiWorkSettled } from './ui-work';

@@ -23,7 +23,7 @@ import * as v from 'valibot';
 import { LabelSchema, LIMITS, RunStatusSchema, formatIssues, migrate, presentStatus, summaryLine, validateRecord, validateRepetition, type RunRecord } from '../core/io/run-record';
 import type { RepetitionRecord, RunStatus } from '../core/model/types';
 import { memoryBackend, openIndexedDbBackend, withTimeout, LAYOUT_KEY, type StorageBackend, type WriteBatch } from './backend';
-import { EntrySchema, MetaSchema, REP_CHUNK, entryOf, fail, idxKey, isQuotaError, newestFirst, notFound, recordWrites, repKey, repPrefix, runKey, type StoredMeta } from './history-layout';
+import { EntrySchema, MetaSchema, entryOf, fail, idxKey, isQuotaError, newestFirst, notFound, recordWrites, repKey, repPrefix, runKey, type StoredMeta } from './history-layout';
 import type { FinalStatus, History, HistoryEntry, OpenHistoryOptions, SkippedRecord, StorageResult } from './history-types';
 import { RunLocks } from './run-locks';
 import { errorText } from '../core/view/format';

@@ -1,7 +1,6 @@
 /** The comparison's tables: the "show data" beside each comparison chart, and the copyable ratio table. */
 
 import type { TableModel } from '../view/table';
-import { speedup } from '../stats';
 import type { CompareMediansModel, CompareSpeedupModel, CompareTimeModel, RunComparison } from './compare';
 
 const ms = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? '' : v.toFixed(3));

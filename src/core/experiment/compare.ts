@@ -16,7 +16,6 @@
  * - Both runs' speedup-vs-workers and time-vs-records lines, and the matched medians, are
  *   laid out as overlay models for the history view's comparison charts.
  */
-import type { Environment } from '../model/environment';
 import { analyseRecord, type ExperimentAnalysis, type PointAnalysis } from './analysis';
 import type { SpeedupPoint, TimePoint, XY } from '../view/chart-data';
 import { diffSettings } from './compare-settings';

@@ -15,7 +15,7 @@ import {
   type ErrorKey,
   type FieldId,
 } from '../model/config';
-import { SWEEP_PARAMS, type ExperimentConfig, type RunConfig, type SweepAxis, type SweepParam } from '../model/types';
+import { SWEEP_PARAMS, type ExperimentConfig, type SweepAxis, type SweepParam } from '../model/types';
 
 /** The hash format version this module writes and reads. */
 export const HASH_VERSION = 1;

@@ -41,10 +41,6 @@ export const VARLEN_MAX_RECORD_BYTES = 2 ** 21 - 1;
 const FIELDS = ['length', 'id', 'key', 'ts', 'price', 'size', 'cost'] as const;
 const FIELD_AT = [0, 3, 8, 13, 21, 26, 31];
 const FIELD_GROUPS = [3, 5, 5, 8, 5, 5, 5];
-// Largest top group allowed: u32 fields keep 4 bits in group 5 (28 + 4 = 32), ts keeps
-// 4 bits in group 8 (49 + 4 = 53), length keeps all 7 bits of group 3 (21 bits).
-const FIELD_TOP_MAX = [0x7f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f, 0x0f];
-
 /** Writes the 36-byte header at p and returns the payload's start (p + 36). */
 export function writeVarlenHeader(
   out: Uint8Array,
