@@ -3,20 +3,10 @@
  * generated, with a ConfigError naming the field and what is allowed.
  */
 
-import {
-  POOL_LIVES,
-  SCHEDULINGS,
-  SHIPPINGS,
-  STRATEGIES,
-  VARLEN_SPLITS,
-  type ConfigProblem,
-  type DatasetSpec,
-  type JobSpec,
-  type RunConfig,
-} from '../core/model/types';
-import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, sharedMemoryUnavailable, workerCap } from '../core/model/config';
+import type { ConfigProblem, DatasetSpec, JobSpec, RunConfig } from '../core/model/types';
+import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, configProblems, usesShipping, workerCap } from '../core/model/config';
 import { detectCapabilities } from './environment';
-import { datasetSpecProblems, estimateBytes, jobSpecProblems, throwFirst } from '../core/workloads';
+import { estimateBytes, throwFirst } from '../core/workloads';
 import { needsIndex } from './dataset';
 import type { RunEnv } from '../core/model/environment';
 import { formatBytes } from '../core/view/format';
@@ -60,10 +50,7 @@ export interface RunBytesEstimate {
   totalBytes: number;
 }
 
-/** True when the strategy ships data to workers (so `shipping` matters). */
-export function usesShipping(strategy: RunConfig['strategy']): boolean {
-  return strategy === 'pool' || strategy === 'worker-seq';
-}
+export { usesShipping };
 
 /**
  * Estimate of a run's peak memory: dataset × the copies that exist at once, plus index and
@@ -118,23 +105,15 @@ export function jobSpecOf(c: JobSpec): JobSpec {
   return job;
 }
 
-function oneOf(field: string, allowed: readonly string[], got: unknown): ConfigProblem[] {
-  return typeof got !== 'string' || !allowed.includes(got) ? [{ field, allowed: `one of ${allowed.map((a) => `'${a}'`).join(', ')}`, got }] : [];
-}
-
-function isInt(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v);
-}
-
 /**
- * Every reason the run must not start, as data, in a fixed order: dataset/job fields, enums,
- * module workers, worker count (1 … workerCap), batch size (1 … records), shared memory
- * without cross-origin isolation, serial fraction, then the memory budget. The form shows
+ * Every reason the run must not start, as data: the field rules the form checks every point
+ * with (core/model/validate configProblems: each field's type and range, the worker cap, a
+ * dynamic batch within the records, `shared` only where it can run), then what needs the
+ * engine: module workers, and the memory budget once every field is valid. The form shows
  * them all; `validateRunConfig` throws the first.
  */
 export function runConfigProblems(config: RunConfig, env: RunEnv): ConfigProblem[] {
-  const problems: ConfigProblem[] = [...datasetSpecProblems(datasetSpecOf(config)), ...jobSpecProblems(jobSpecOf(config))];
-  problems.push(...oneOf('strategy', STRATEGIES, config.strategy));
+  const problems = configProblems(config, env);
   if (env.moduleWorkers === false) {
     problems.push({
       field: 'strategy',
@@ -142,40 +121,6 @@ export function runConfigProblems(config: RunConfig, env: RunEnv): ConfigProblem
         'run in a browser that starts module workers: this one does not, and every run needs one (the sequential reference digest is computed in a worker)',
       got: config.strategy,
     });
-  }
-  problems.push(
-    ...oneOf('shipping', SHIPPINGS, config.shipping),
-    ...oneOf('scheduling', SCHEDULINGS, config.scheduling),
-    ...oneOf('poolLife', POOL_LIVES, config.poolLife),
-    ...oneOf('varlenSplit', VARLEN_SPLITS, config.varlenSplit),
-  );
-
-  const cap = workerCap(env.hardwareConcurrency);
-  if (!isInt(config.workers) || config.workers < 1 || config.workers > cap) {
-    problems.push({
-      field: 'workers',
-      allowed: `an integer from 1 to ${cap} (cap = max(8, 2 × hardwareConcurrency ${env.hardwareConcurrency}), never above ${HARD_WORKER_LIMIT})`,
-      got: config.workers,
-    });
-  }
-  const maxBatch = config.records > 0 ? config.records : Number.MAX_SAFE_INTEGER;
-  if (!isInt(config.batchSize) || config.batchSize < 1 || config.batchSize > maxBatch) {
-    problems.push({
-      field: 'batchSize',
-      allowed: config.records > 0 ? `an integer from 1 to records (${config.records})` : 'an integer ≥ 1',
-      got: config.batchSize,
-    });
-  }
-  const noShared = usesShipping(config.strategy) && config.shipping === 'shared' ? sharedMemoryUnavailable(env) : undefined;
-  if (noShared) {
-    problems.push({
-      field: 'shipping',
-      allowed: `'copy', 'transfer' or 'generate-in-worker' here: 'shared' cannot run because ${noShared}`,
-      got: config.shipping,
-    });
-  }
-  if (typeof config.serialFraction !== 'number' || !(config.serialFraction >= 0 && config.serialFraction <= 0.95)) {
-    problems.push({ field: 'serialFraction', allowed: 'a number from 0 to 0.95', got: config.serialFraction });
   }
   // The memory estimate of a configuration with a bad field means nothing (NaN records,
   // an unknown format): the budget is checked only once every field is valid.

@@ -51,9 +51,8 @@ describe('refused before anything starts', () => {
   it('workers 0', async () => {
     const e = await refusal(config({ workers: 0 }));
     expect(e.field).toBe('workers');
-    expect(e.message).toBe(
-      'workers must be an integer from 1 to 8 (cap = max(8, 2 × hardwareConcurrency 2), never above 64) (got 0)',
-    );
+    // The form's wording: one rule, one message (the cap is workerCap, tested above).
+    expect(e.message).toBe('workers must be an integer from 1 to 8 (got 0)');
   });
 
   it('workers 65, and anything above the cap', async () => {
@@ -67,21 +66,23 @@ describe('refused before anything starts', () => {
     );
   });
 
-  it('batchSize 0 or above the record count', async () => {
-    const zero = await refusal(config({ batchSize: 0 }));
+  it('batchSize 0, or a dynamic batch above the record count (a static run ignores its batch size)', async () => {
+    const zero = await refusal(config({ batchSize: 0, scheduling: 'dynamic' }));
     expect(zero.field).toBe('batchSize');
-    expect(zero.message).toBe('batchSize must be an integer from 1 to records (1000) (got 0)');
-    expect((await refusal(config({ batchSize: 1001 }))).field).toBe('batchSize');
-    expect(() => validateRunConfig(config({ records: 0, batchSize: 100 }), isolated)).not.toThrow();
+    expect(zero.message).toBe('batchSize must be an integer from 1 to 1,000 (got 0)');
+    expect((await refusal(config({ batchSize: 1001, scheduling: 'dynamic' }))).field).toBe('batchSize');
+    expect((await refusal(config({ batchSize: 0 }))).message).toBe('batchSize must be an integer from 1 to 50,000,000 (got 0)');
+    expect(() => validateRunConfig(config({ batchSize: 1001 }), isolated)).not.toThrow();
+    expect(() => validateRunConfig(config({ records: 0, batchSize: 100, scheduling: 'dynamic' }), isolated)).not.toThrow();
   });
 
   it('shared memory without cross-origin isolation', async () => {
     const e = await refusal(config({ shipping: 'shared' }), { hardwareConcurrency: 2, crossOriginIsolated: false });
     expect(e.field).toBe('shipping');
-    expect(e.message).toMatch(/^shipping must be 'copy', 'transfer' or 'generate-in-worker' here: 'shared' cannot run because SharedArrayBuffer needs a cross-origin isolated page/);
+    expect(e.message).toMatch(/^shipping must be copy, transfer or generate-in-worker here: "shared" cannot run because SharedArrayBuffer needs a cross-origin isolated page/);
     // Isolated but without SharedArrayBuffer (WebKitGTK): refused too, with that reason.
     const noSab = await refusal(config({ shipping: 'shared' }), { hardwareConcurrency: 2, crossOriginIsolated: true, sharedArrayBuffer: false });
-    expect(noSab.message).toMatch(/'shared' cannot run because this browser gives no SharedArrayBuffer here, even though the page is cross-origin isolated/);
+    expect(noSab.message).toMatch(/"shared" cannot run because this browser gives no SharedArrayBuffer here, even though the page is cross-origin isolated/);
     // Strategies that ship nothing ignore the shipping mode.
     expect(() => validateRunConfig(config({ shipping: 'shared', strategy: 'main' }), { hardwareConcurrency: 2, crossOriginIsolated: false })).not.toThrow();
   });

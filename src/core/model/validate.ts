@@ -4,6 +4,7 @@
  */
 import {
   SWEEP_PARAMS,
+  type ConfigProblem,
   type ExperimentConfig,
   type RunConfig,
   type SweepAxis,
@@ -46,14 +47,16 @@ export function workerCap(hardwareConcurrency: number): number {
 
 /**
  * The range a numeric field allows for this experiment and machine: workers up to the
- * machine's cap; a dynamic batch no larger than the largest record count run.
+ * machine's cap; a dynamic batch no larger than the largest record count run (any size when
+ * that is 0 records: there is nothing to batch). A static run ignores its batch size.
  */
 export function rangeOf(field: FieldId, experiment: ExperimentConfig, env: EnvFacts): { min: number; max: number } {
   const spec = FIELDS[field];
   if (spec.kind === 'choice') throw new Error(`${field} is not numeric`);
   if (field === 'workers') return { min: 1, max: workerCap(env.hardwareConcurrency) };
   if (field === 'batchSize' && experiment.base.scheduling === 'dynamic') {
-    return { min: 1, max: Math.max(1, largestRecords(experiment)) };
+    const largest = largestRecords(experiment);
+    return { min: 1, max: largest > 0 ? largest : spec.max };
   }
   return { min: spec.min, max: spec.max };
 }
@@ -77,15 +80,23 @@ export function allowedText(spec: FieldSpec, range?: { min: number; max: number 
   return `${spec.kind === 'integer' ? 'an integer' : 'a number'} from ${formatNumber(r.min)} to ${formatNumber(r.max)}`;
 }
 
-/** Checks one value against one field; returns the message or undefined. */
-export function valueError(field: FieldId, value: unknown, experiment: ExperimentConfig, env: EnvFacts): string | undefined {
+/** True when the strategy ships data to workers, so that the shipping mode matters. */
+export function usesShipping(strategy: RunConfig['strategy']): boolean {
+  return strategy === 'pool' || strategy === 'worker-seq';
+}
+
+/**
+ * The one rule of a field: its value against the field table's type and range (for this
+ * experiment and machine), as a problem naming the field and what it allows, or undefined.
+ * The form words it for a person (`valueError`); the engine throws it as a ConfigError.
+ * `shared` is refused where it cannot run, but only for a strategy that ships data.
+ */
+export function fieldProblem(field: FieldId, value: unknown, experiment: ExperimentConfig, env: EnvFacts): ConfigProblem | undefined {
   const spec = FIELDS[field];
   if (spec.kind === 'choice') {
-    if (typeof value !== 'string' || !spec.choices.includes(value)) {
-      return `${spec.label} must be ${allowedText(spec)}`;
-    }
-    const noShared = field === 'shipping' && value === 'shared' ? sharedMemoryUnavailable(env) : undefined;
-    if (noShared) return `Shipping "shared" cannot run here: ${noShared}; choose copy, transfer or generate-in-worker`;
+    if (typeof value !== 'string' || !spec.choices.includes(value)) return { field, allowed: allowedText(spec), got: value };
+    const noShared = field === 'shipping' && value === 'shared' && usesShipping(experiment.base.strategy) ? sharedMemoryUnavailable(env) : undefined;
+    if (noShared) return { field, allowed: `copy, transfer or generate-in-worker here: "shared" cannot run because ${noShared}`, got: value };
     return undefined;
   }
   const range = rangeOf(field, experiment, env);
@@ -95,7 +106,36 @@ export function valueError(field: FieldId, value: unknown, experiment: Experimen
     (spec.kind === 'number' || Number.isInteger(value)) &&
     value >= range.min &&
     value <= range.max;
-  return ok ? undefined : `${spec.label} must be ${allowedText(spec, range)}`;
+  return ok ? undefined : { field, allowed: allowedText(spec, range), got: value };
+}
+
+/** Checks one value against one field; returns the form's message or undefined. */
+export function valueError(field: FieldId, value: unknown, experiment: ExperimentConfig, env: EnvFacts): string | undefined {
+  const problem = fieldProblem(field, value, experiment, env);
+  if (!problem) return undefined;
+  if (field === 'shipping' && value === 'shared' && problem.allowed.includes('cannot run because')) {
+    return `Shipping "shared" cannot run here: ${sharedMemoryUnavailable(env)}; choose copy, transfer or generate-in-worker`;
+  }
+  return `${FIELDS[field].label} must be ${problem.allowed}`;
+}
+
+/**
+ * Every problem of one run configuration, as data, in the form's field order: the one
+ * definition the form's per-point check and the engine's validation share (the engine adds
+ * only what needs the engine: module workers and the memory budget).
+ */
+export function configProblems(config: RunConfig, env: EnvFacts): ConfigProblem[] {
+  const experiment: ExperimentConfig = { base: config, sweep: [], warmups: 0, repetitions: 1 };
+  const problems: ConfigProblem[] = [];
+  for (const field of RUN_FIELDS) {
+    const problem = fieldProblem(field, config[field], experiment, env);
+    if (problem) problems.push(problem);
+  }
+  if (config.faultAtRecord !== undefined) {
+    const problem = fieldProblem('faultAtRecord', config.faultAtRecord, experiment, env);
+    if (problem) problems.push(problem);
+  }
+  return problems;
 }
 
 /** Errors of a RunConfig alone (what every point of a sweep must also satisfy). */
