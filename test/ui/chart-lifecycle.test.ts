@@ -21,9 +21,9 @@ describe('Chart.svelte', () => {
   it('draws a non-empty canvas with an accessible label and destroys the chart on unmount', async () => {
     const model = buildSpeedup({
       points: [
-        { workers: 1, speedup: 1, ciLo: 0.9, ciHi: 1.1 },
-        { workers: 2, speedup: 1.7, ciLo: 1.5, ciHi: 1.9 },
-        { workers: 4, speedup: 1.4, ciLo: 1.2, ciHi: 1.6 },
+        { workers: 1, speedup: 1, ci95: [0.9, 1.1] },
+        { workers: 2, speedup: 1.7, ci95: [1.5, 1.9] },
+        { workers: 4, speedup: 1.4, ci95: [1.2, 1.6] },
       ],
       amdahl: { p: 0.8 },
     });

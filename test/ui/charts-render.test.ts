@@ -24,7 +24,7 @@ const cases = [
     component: TimeVsRecordsChart,
     model: buildTimeVsRecords(
       [1, 2].flatMap((w) =>
-        [100, 10_000, 1_000_000].map((n) => ({ workers: w, records: n, medianMs: 20 * w + n / 10_000 / w, ciLoMs: 18, ciHiMs: 30 + n / 5000 })),
+        [100, 10_000, 1_000_000].map((n) => ({ workers: w, records: n, medianMs: 20 * w + n / 10_000 / w, ci95Ms: [18, 30 + n / 5000] })),
       ),
       { records: 200_000, workers: 2 },
     ),
@@ -34,7 +34,7 @@ const cases = [
     name: 'speedup',
     component: SpeedupChart,
     model: buildSpeedup({
-      points: [1, 2, 4, 8].map((w) => ({ workers: w, speedup: w / (1 + 0.1 * (w - 1)), ciLo: 0.9, ciHi: 1.1 })),
+      points: [1, 2, 4, 8].map((w) => ({ workers: w, speedup: w / (1 + 0.1 * (w - 1)), ci95: [0.9, 1.1] })),
       amdahl: { p: 0.9 },
       usl: { sigma: 0.1, kappa: 0.02, lambda: 100 },
     }),
@@ -107,10 +107,9 @@ describe('ResultCards', () => {
       cards: {
         label: '4 workers, transfer',
         medianMs: 12.34,
-        ciLoMs: 11.9,
-        ciHiMs: 13.1,
+        ci95Ms: [11.9, 13.1],
         throughputRecordsPerSec: 16_200_000,
-        speedup: { value: 0.8, ciLo: 0.7, ciHi: 0.9, workers: 4, change: 'slower' },
+        speedup: { value: 0.8, ci95: [0.7, 0.9], workers: 4, change: 'slower' },
         overheadShare: 0.43,
         correct: false,
         warnings: ['Runs are shorter than 100× the timer resolution.'],

@@ -28,7 +28,7 @@ describe('RunState', () => {
       now = 100;
       hooks.onProgress({ done: 1, total: 4, etaMs: null, label: '' });
       expect(run.etaMs).toBe(300);
-      hooks.onUpdate({ view: { cards: { label: 'x', medianMs: 1, ciLoMs: 1, ciHiMs: 1, throughputRecordsPerSec: 1, correct: true, warnings: [] } } });
+      hooks.onUpdate({ view: { cards: { label: 'x', medianMs: 1, ci95Ms: [1, 1], throughputRecordsPerSec: 1, correct: true, warnings: [] } } });
       hooks.onProgress({ done: 4, total: 4, etaMs: null, label: '' });
       return { status: 'complete' };
     };
@@ -61,7 +61,7 @@ describe('RunState', () => {
   it('shows a failure the runner returns as a value, keeping what it published', async () => {
     const run = new RunState({
       runner: async (_e, hooks) => {
-        await hooks.onUpdate({ view: { cards: { label: 'partial', medianMs: 1, ciLoMs: 1, ciHiMs: 1, throughputRecordsPerSec: 1, correct: true, warnings: [] } } });
+        await hooks.onUpdate({ view: { cards: { label: 'partial', medianMs: 1, ci95Ms: [1, 1], throughputRecordsPerSec: 1, correct: true, warnings: [] } } });
         return { status: 'failed', error: 'worker 1 crashed: out of memory' };
       },
     });

@@ -24,10 +24,9 @@ export function sampleResults(): ResultsView {
     cards: {
       label: '2 workers · pool · transfer · 200,000 records',
       medianMs: 56.2,
-      ciLoMs: 54.1,
-      ciHiMs: 59.8,
+      ci95Ms: [54.1, 59.8],
       throughputRecordsPerSec: 3_560_000,
-      speedup: { value: 1.42, ciLo: 1.31, ciHi: 1.55, workers: 2, change: 'faster' },
+      speedup: { value: 1.42, ci95: [1.31, 1.55], workers: 2, change: 'faster' },
       overheadShare: 0.38,
       correct: true,
       warnings: ['Noise is high (CV 14 %): the machine is busy; trust the medians, not single runs.'],
@@ -36,17 +35,17 @@ export function sampleResults(): ResultsView {
       [1, 2, 4].flatMap((w) =>
         [1_000, 10_000, 100_000, 1_000_000].map((n) => {
           const ms = 18 * Math.sqrt(w) + (n * 0.0004) / Math.min(w, 2);
-          return { workers: w, records: n, medianMs: ms, ciLoMs: ms * 0.93, ciHiMs: ms * 1.08 };
+          return { workers: w, records: n, medianMs: ms, ci95Ms: [ms * 0.93, ms * 1.08] as [number, number] };
         }),
       ),
       { records: 61_000, workers: 2 },
     ),
     speedup: buildSpeedup({
       points: [
-        { workers: 1, speedup: 0.97, ciLo: 0.93, ciHi: 1.01 },
-        { workers: 2, speedup: 1.42, ciLo: 1.31, ciHi: 1.55 },
-        { workers: 4, speedup: 1.28, ciLo: 1.15, ciHi: 1.4 },
-        { workers: 8, speedup: 0.91, ciLo: 0.8, ciHi: 1.02 },
+        { workers: 1, speedup: 0.97, ci95: [0.93, 1.01] },
+        { workers: 2, speedup: 1.42, ci95: [1.31, 1.55] },
+        { workers: 4, speedup: 1.28, ci95: [1.15, 1.4] },
+        { workers: 8, speedup: 0.91, ci95: [0.8, 1.02] },
       ],
       amdahl: { p: 0.6 },
       usl: { sigma: 0.25, kappa: 0.06, lambda: 2_600_000, baselineThroughput: 2_500_000 },

@@ -28,7 +28,7 @@ export function compareSpeedupTable(m: CompareSpeedupModel): TableModel {
   return {
     caption: 'Speedup over each run’s own one-worker baseline',
     columns: ['Run', 'Workers', 'Speedup', '95% CI low', '95% CI high'],
-    rows: m.series.flatMap((s) => s.points.map((p) => [s.label, String(p.workers), p.speedup.toFixed(3), p.ciLo.toFixed(3), p.ciHi.toFixed(3)])),
+    rows: m.series.flatMap((s) => s.points.map((p) => [s.label, String(p.workers), p.speedup.toFixed(3), p.ci95[0].toFixed(3), p.ci95[1].toFixed(3)])),
   };
 }
 
@@ -36,7 +36,7 @@ export function compareTimeTable(m: CompareTimeModel): TableModel {
   return {
     caption: 'Median time per record count, both runs',
     columns: ['Series', 'Records', 'Median ms', '95% CI low ms', '95% CI high ms'],
-    rows: m.series.flatMap((s) => s.points.map((p) => [s.label, String(p.records), ms(p.medianMs), ms(p.ciLo), ms(p.ciHi)])),
+    rows: m.series.flatMap((s) => s.points.map((p) => [s.label, String(p.records), ms(p.medianMs), ms(p.ci95Ms[0]), ms(p.ci95Ms[1])])),
   };
 }
 
@@ -47,7 +47,7 @@ export function compareMediansTable(m: CompareMediansModel): TableModel {
     rows: m.labels.map((label, i) => {
       const b = m.before[i];
       const a = m.after[i];
-      return [label, ms(b?.medianMs), ms(b?.ciLoMs), ms(b?.ciHiMs), ms(a?.medianMs), ms(a?.ciLoMs), ms(a?.ciHiMs)];
+      return [label, ms(b?.medianMs), ms(b?.ci95Ms[0]), ms(b?.ci95Ms[1]), ms(a?.medianMs), ms(a?.ci95Ms[0]), ms(a?.ci95Ms[1])];
     }),
   };
 }

@@ -24,6 +24,7 @@ import { buildResultsView } from '../view/results-view';
 import type { RunRecord } from '../io/run-record';
 import { judgeChange, NOISE_BAND, speedup, type ChangeVerdict, type SpeedupResult } from '../stats';
 import type { RunConfig } from '../model/types';
+import type { Interval } from '../stats';
 
 export type CompareSide = 'before' | 'after';
 
@@ -32,8 +33,7 @@ export interface SideSummary {
   n: number;
   medianMs: number;
   /** 95 % bootstrap interval of the median (stats.summarize). */
-  ciLoMs: number;
-  ciHiMs: number;
+  ci95Ms: Interval;
 }
 
 /**
@@ -198,7 +198,7 @@ function wallsAt(side: Side, key: string): number[] {
 
 function summaryOf(side: Side, key: string): SideSummary | null {
   const s = side.byKey.get(key)?.summary;
-  return s ? { n: s.n, medianMs: s.median, ciLoMs: s.ci95[0], ciHiMs: s.ci95[1] } : null;
+  return s ? { n: s.n, medianMs: s.median, ci95Ms: s.ci95 } : null;
 }
 
 function comparePoint(point: PlannedPoint, other: PlannedPoint, before: Side, after: Side): PointComparison {

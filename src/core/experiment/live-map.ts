@@ -13,6 +13,7 @@ import { MAX_RECORDS, RECORD_STEPS, workerCap } from '../model/config';
 import { configKey, planExperiment, type RunPlan } from './plan';
 import { describeBreakEven } from '../stats';
 import type { ExperimentConfig, RepetitionRecord, RunConfig } from '../model/types';
+import type { Interval } from '../stats';
 
 /** Record counts the live records slider stops at: 10, 20, 50 … 10 M (1-2-5 steps, log scale). */
 export const LIVE_RECORD_STEPS: readonly number[] = RECORD_STEPS.filter((r) => r >= 10 && r <= Math.min(10_000_000, MAX_RECORDS));
@@ -132,8 +133,7 @@ export interface LiveMapPoint {
   n: number;
   baselineN: number;
   medianMs: number;
-  ciLoMs: number;
-  ciHiMs: number;
+  ci95Ms: Interval;
   baselineMedianMs: number | null;
   speedup: number | null;
   /** Every sample of the point and of its baseline matched the sequential digest. */
@@ -201,13 +201,13 @@ export function buildLiveMap(input: {
     const c = p.point.config;
     const s = p.summary!;
     const isPinned = pinned.has(configKey(c));
-    rows.push({ workers: c.workers, records: c.records, medianMs: s.median, ciLoMs: s.ci95[0], ciHiMs: s.ci95[1] });
+    rows.push({ workers: c.workers, records: c.records, medianMs: s.median, ci95Ms: s.ci95 });
     // A pin measures the point and its baseline in full: both are drawn filled.
     if (isPinned) pinnedKeys.push(`${seriesKeyOf(c.workers)}|${c.records}`, `${LIVE_BASELINE_SERIES}|${c.records}`);
     const b = p.baselineSummary;
     if (b && !baselineSeen.has(c.records)) {
       baselineSeen.add(c.records);
-      rows.push({ workers: 1, series: LIVE_BASELINE_SERIES, records: c.records, medianMs: b.median, ciLoMs: b.ci95[0], ciHiMs: b.ci95[1] });
+      rows.push({ workers: 1, series: LIVE_BASELINE_SERIES, records: c.records, medianMs: b.median, ci95Ms: b.ci95 });
     }
     points.push({
       records: c.records,
@@ -215,8 +215,7 @@ export function buildLiveMap(input: {
       n: p.samples.length,
       baselineN: p.baselineSamples.length,
       medianMs: s.median,
-      ciLoMs: s.ci95[0],
-      ciHiMs: s.ci95[1],
+      ci95Ms: s.ci95,
       baselineMedianMs: b ? b.median : null,
       speedup: p.speedup ? p.speedup.ratio : null,
       correct: p.allCorrect,

@@ -15,6 +15,7 @@ import { breakEven } from '../stats';
 import { browserOf, browserName } from './machine';
 import { crc32, decodeShare, parseSharedJson, sharedJson, type SharedPoint, type SharedResult } from './share-link';
 import { errorText } from '../view/format';
+import type { Interval } from '../stats';
 
 /** Machines one classroom holds at most. */
 export const MAX_CLASSROOM_MACHINES = 500;
@@ -89,8 +90,7 @@ export function importIntoClassroom(existing: readonly ClassroomMachine[], input
 export interface TimePointMs {
   records: number;
   medianMs: number;
-  ciLoMs: number;
-  ciHiMs: number;
+  ci95Ms: Interval;
 }
 
 export interface MachineLine {
@@ -146,10 +146,10 @@ export function classroomLines(machines: readonly ClassroomMachine[]): MachineLi
     }
     const speedup: SpeedupPoint[] = [...byWorkers.entries()]
       .sort((x, y) => x[0] - y[0])
-      .map(([workers, p]) => ({ workers, speedup: p.shared.speedup!, ciLo: p.shared.speedupLo ?? p.shared.speedup!, ciHi: p.shared.speedupHi ?? p.shared.speedup! }));
+      .map(([workers, p]) => ({ workers, speedup: p.shared.speedup!, ci95: [p.shared.speedupLo ?? p.shared.speedup!, p.shared.speedupHi ?? p.shared.speedup!] as Interval }));
     const timeWorkers = points.reduce((w, p) => Math.max(w, workersOf(p.planned)), 1);
     const atMost = points.filter((p) => workersOf(p.planned) === timeWorkers).sort((x, y) => x.planned.config.records - y.planned.config.records);
-    const time = atMost.map((p) => ({ records: p.planned.config.records, medianMs: p.shared.medianMs, ciLoMs: p.shared.ciLoMs, ciHiMs: p.shared.ciHiMs }));
+    const time = atMost.map((p) => ({ records: p.planned.config.records, medianMs: p.shared.medianMs, ci95Ms: [p.shared.ciLoMs, p.shared.ciHiMs] as Interval }));
     const be = breakEvenOf(atMost);
     const env = m.shared.environment;
     return {
@@ -270,7 +270,7 @@ export function classroomSpeedupTable(lines: readonly MachineLine[]): TableModel
   return {
     caption: 'Speedup over each machine’s own one-worker baseline, with its 95 % bootstrap interval',
     columns: ['Machine', 'Workers', 'Speedup', '95% CI low', '95% CI high'],
-    rows: lines.flatMap((l) => l.speedup.map((p) => [l.name, String(p.workers), p.speedup.toFixed(3), p.ciLo.toFixed(3), p.ciHi.toFixed(3)])),
+    rows: lines.flatMap((l) => l.speedup.map((p) => [l.name, String(p.workers), p.speedup.toFixed(3), p.ci95[0].toFixed(3), p.ci95[1].toFixed(3)])),
   };
 }
 
@@ -280,7 +280,7 @@ export function classroomTimeTable(lines: readonly MachineLine[]): TableModel {
     caption: 'Median time per record count at each machine’s largest worker count, with its 95 % bootstrap interval',
     columns: ['Machine', 'Workers', 'Records', 'Median ms', '95% CI low ms', '95% CI high ms'],
     rows: lines.flatMap((l) =>
-      l.time.map((p) => [l.name, String(l.timeWorkers), String(p.records), p.medianMs.toFixed(3), p.ciLoMs.toFixed(3), p.ciHiMs.toFixed(3)]),
+      l.time.map((p) => [l.name, String(l.timeWorkers), String(p.records), p.medianMs.toFixed(3), p.ci95Ms[0].toFixed(3), p.ci95Ms[1].toFixed(3)]),
     ),
   };
 }

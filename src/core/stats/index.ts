@@ -11,6 +11,7 @@ export {
   summarize,
   tukeyFences,
   outlierClasses,
+  type Interval,
   type Summary,
   type OutliersMs,
   type OutlierClass,

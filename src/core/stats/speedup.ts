@@ -6,13 +6,14 @@
 import { bootstrapRatioOfMediansCi, type BootstrapOptions } from './bootstrap';
 import { requireFinite, requireNonNegative, requirePositiveTime, requireSamplesMs, requireWorkers } from './errors';
 import { medianSorted, sortAscending } from './sorted';
+import type { Interval } from './summarize';
 
 /** Speedup of a parallel configuration over its baseline, with the medians it came from. */
 export interface SpeedupResult {
   /** median(baseline) / median(parallel): > 1 means the parallel run was faster. */
   ratio: number;
   /** 95 % percentile-bootstrap interval of the ratio, each side resampled independently. */
-  ci95: [number, number];
+  ci95: Interval;
   baselineMedianMs: number;
   parallelMedianMs: number;
 }

@@ -26,6 +26,13 @@ export interface OutliersMs {
 }
 
 /**
+ * A confidence interval, low end first: the one shape of an interval in every model and
+ * view model (a median's in ms, a speedup's as a ratio). Only the stored record, the CSV and
+ * the share-link format spell the ends out as fields of their own.
+ */
+export type Interval = [lo: number, hi: number];
+
+/**
  * Summary of repeated timings. Every field is in milliseconds except `n` (a count) and
  * `cv` (a ratio).
  */
@@ -42,7 +49,7 @@ export interface Summary {
   /** Coefficient of variation sd / mean; 0 when every sample is 0. */
   cv: number;
   /** 95 % interval of the median: seeded percentile bootstrap (see bootstrap.ts). */
-  ci95: [number, number];
+  ci95: Interval;
   outliers: OutliersMs;
   fences: TukeyFencesMs;
 }

@@ -147,8 +147,8 @@ export function paysFrom(rows: readonly PrefixRow[]): PrefixRow | undefined {
 export function prefixSweepChart(rows: readonly PrefixRow[]): TimeVsRecordsModel {
   return buildTimeVsRecords(
     rows.flatMap((r) => [
-      { workers: 1, series: '1 worker (sequential)', records: r.records, medianMs: r.sequentialMs, ciLoMs: r.sequentialCi95[0], ciHiMs: r.sequentialCi95[1] },
-      { workers: r.workers, records: r.records, medianMs: r.parallelMs, ciLoMs: r.parallelCi95[0], ciHiMs: r.parallelCi95[1] },
+      { workers: 1, series: '1 worker (sequential)', records: r.records, medianMs: r.sequentialMs, ci95Ms: r.sequentialCi95 },
+      { workers: r.workers, records: r.records, medianMs: r.parallelMs, ci95Ms: r.parallelCi95 },
     ]),
   );
 }

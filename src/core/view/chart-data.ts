@@ -10,6 +10,7 @@ import { plural } from './format';
 import type { SpreadModel } from './spread-data';
 import { cell, type TableModel } from './table';
 import type { TimelineModel } from './timeline-data';
+import type { Interval } from '../stats';
 
 // ---------------------------------------------------------------------------
 // a. Time vs records (log–log), one line per worker count.
@@ -22,14 +23,13 @@ export interface TimeRow {
   records: number;
   medianMs: number;
   /** 95 % confidence interval of the median, ms. */
-  ciLoMs: number;
-  ciHiMs: number;
+  ci95Ms: Interval;
 }
 export interface TimePoint {
   records: number;
   medianMs: number;
-  ciLo: number;
-  ciHi: number;
+  /** The row's interval, kept around the median and above 0 for the log axis. */
+  ci95Ms: Interval;
 }
 export interface TimeSeries {
   key: string;
@@ -68,8 +68,7 @@ export function buildTimeVsRecords(
     s.points.push({
       records: r.records,
       medianMs: r.medianMs,
-      ciLo: Math.max(Number.MIN_VALUE, Math.min(r.ciLoMs, r.medianMs)),
-      ciHi: Math.max(r.ciHiMs, r.medianMs),
+      ci95Ms: [Math.max(Number.MIN_VALUE, Math.min(r.ci95Ms[0], r.medianMs)), Math.max(r.ci95Ms[1], r.medianMs)],
     });
   }
   const series = [...byKey.values()].sort((a, b) => a.workers - b.workers || a.label.localeCompare(b.label));
@@ -90,7 +89,7 @@ export function buildTimeVsRecords(
 /** The data table behind the time-vs-records chart. */
 export function timeVsRecordsTable(m: TimeVsRecordsModel): TableModel {
   const rows = m.series.flatMap((s) =>
-    s.points.map((p) => [s.label, String(p.records), cell(p.medianMs), cell(p.ciLo), cell(p.ciHi)]),
+    s.points.map((p) => [s.label, String(p.records), cell(p.medianMs), cell(p.ci95Ms[0]), cell(p.ci95Ms[1])]),
   );
   return {
     caption:
@@ -108,8 +107,7 @@ export function timeVsRecordsTable(m: TimeVsRecordsModel): TableModel {
 export interface SpeedupPoint {
   workers: number;
   speedup: number;
-  ciLo: number;
-  ciHi: number;
+  ci95: Interval;
 }
 /** Universal Scalability Law parameters: X(N) = λN / (1 + σ(N−1) + κN(N−1)). */
 export interface UslParams {
@@ -220,8 +218,8 @@ export function speedupTable(m: SpeedupModel): TableModel {
     rows: m.points.map((p) => [
       String(p.workers),
       cell(p.speedup),
-      cell(p.ciLo),
-      cell(p.ciHi),
+      cell(p.ci95[0]),
+      cell(p.ci95[1]),
       cell((100 * p.speedup) / p.workers, 1),
       String(p.workers),
     ]),
@@ -299,11 +297,10 @@ export interface ResultCardsModel {
   /** Which configuration the cards describe ("4 workers, transfer, 1,000,000 records"). */
   label: string;
   medianMs: number;
-  ciLoMs: number;
-  ciHiMs: number;
+  ci95Ms: Interval;
   throughputRecordsPerSec: number;
   /** Against the worker-seq baseline on the same data; absent when there is no baseline. */
-  speedup?: { value: number; ciLo: number; ciHi: number; workers: number; change: ChangeVerdict };
+  speedup?: { value: number; ci95: Interval; workers: number; change: ChangeVerdict };
   /** 0 … 1: non-compute phases ÷ wall time (see overheadShare). */
   overheadShare?: number;
   /** Every sample's digest equalled the sequential reference; null when not checked. */

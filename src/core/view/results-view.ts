@@ -25,15 +25,13 @@ export function resultCards(focus: PointAnalysis, label: string = focus.point.la
   return {
     label,
     medianMs: summary.median,
-    ciLoMs: summary.ci95[0],
-    ciHiMs: summary.ci95[1],
+    ci95Ms: summary.ci95,
     throughputRecordsPerSec: focus.throughputRecordsPerSec ?? 0,
     ...(focus.speedup
       ? {
           speedup: {
             value: focus.speedup.ratio,
-            ciLo: focus.speedup.ci95[0],
-            ciHi: focus.speedup.ci95[1],
+            ci95: focus.speedup.ci95,
             workers: workersOf(focus),
             change: judgeChange(focus.speedup).verdict,
           },
@@ -60,11 +58,11 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
     const seenBaseline = new Set<number>();
     for (const p of measured) {
       const s = p.summary!;
-      rows.push({ workers: workersOf(p), series: seriesLabel(p), records: p.point.config.records, medianMs: s.median, ciLoMs: s.ci95[0], ciHiMs: s.ci95[1] });
+      rows.push({ workers: workersOf(p), series: seriesLabel(p), records: p.point.config.records, medianMs: s.median, ci95Ms: s.ci95 });
       const b = p.baselineSummary;
       if (b && !seenBaseline.has(p.point.config.records) && p.point.unit !== p.point.baselineUnit) {
         seenBaseline.add(p.point.config.records);
-        rows.push({ workers: 1, series: '1 worker (sequential baseline)', records: p.point.config.records, medianMs: b.median, ciLoMs: b.ci95[0], ciHiMs: b.ci95[1] });
+        rows.push({ workers: 1, series: '1 worker (sequential baseline)', records: p.point.config.records, medianMs: b.median, ci95Ms: b.ci95 });
       }
     }
     const crossing = analysis.recordsScaling.find((r) => r.breakEven.ok && r.breakEven.fit.kind === 'crossing');
@@ -87,7 +85,7 @@ export function buildResultsView(analysis: ExperimentAnalysis): ResultsView {
   const source = scaling ? scaling.points : measured.filter((p) => otherCoordsLabel(p.point, 'workers') === focusSeries);
   const speedupPoints: SpeedupPoint[] = source
     .filter((p) => p.speedup)
-    .map((p) => ({ workers: workersOf(p), speedup: p.speedup!.ratio, ciLo: p.speedup!.ci95[0], ciHi: p.speedup!.ci95[1] }));
+    .map((p) => ({ workers: workersOf(p), speedup: p.speedup!.ratio, ci95: p.speedup!.ci95 }));
   if (speedupPoints.length > 0) {
     const baselineThroughput = (() => {
       const b = source.find((p) => p.baselineSummary && p.baselineSummary.median > 0);

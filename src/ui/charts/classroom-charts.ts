@@ -25,7 +25,7 @@ export function classroomSpeedupConfig(lines: MachineLine[], t: ChartTheme): Cha
   const datasets: LineData[] = lines.map((l, i) => ({
     label: l.name,
     data: l.speedup.map((p) => ({ x: p.workers, y: p.speedup })),
-    errorBars: l.speedup.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+    errorBars: l.speedup.map((p) => ({ lo: p.ci95[0], hi: p.ci95[1] })),
     ...styleOf(t, i),
   }));
   datasets.push(idealSpeedupDataset(t, [{ x: 1, y: 1 }, { x: max, y: max }], [2, 3]));
@@ -45,7 +45,7 @@ export function classroomTimeConfig(lines: MachineLine[], t: ChartTheme): ChartC
   const datasets: LineData[] = lines.map((l, i) => ({
     label: `${l.name} (${l.timeWorkers} workers)`,
     data: l.time.map((p) => ({ x: p.records, y: p.medianMs })),
-    errorBars: l.time.map((p) => ({ lo: p.ciLoMs, hi: p.ciHiMs })),
+    errorBars: l.time.map((p) => ({ lo: p.ci95Ms[0], hi: p.ci95Ms[1] })),
     ...styleOf(t, i),
   }));
   return lineChart(t, {

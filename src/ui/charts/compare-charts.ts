@@ -25,7 +25,7 @@ export function speedupConfig(m: CompareSpeedupModel, t: ChartTheme): ChartConfi
     return {
       label: `${s.label} (95% CI)`,
       data: s.points.map((p) => ({ x: p.workers, y: p.speedup })),
-      errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+      errorBars: s.points.map((p) => ({ lo: p.ci95[0], hi: p.ci95[1] })),
       borderColor: color,
       backgroundColor: color,
       borderWidth: t.bold ? 3 : 2,
@@ -76,7 +76,7 @@ export function mediansConfig(m: CompareMediansModel, t: ChartTheme): ChartConfi
     return {
       label: side === 'before' ? 'Before' : 'After',
       data: values.map((v) => v?.medianMs ?? null),
-      errorBars: values.map((v) => (v ? { lo: v.ciLoMs, hi: v.ciHiMs } : { lo: Number.NaN, hi: Number.NaN })),
+      errorBars: values.map((v) => (v ? { lo: v.ci95Ms[0], hi: v.ci95Ms[1] } : { lo: Number.NaN, hi: Number.NaN })),
       backgroundColor: color,
       borderColor: t.text,
       borderWidth: side === 'before' ? 2 : 0,

@@ -54,7 +54,7 @@ export function speedupConfig(m: SpeedupModel, t: ChartTheme): ChartConfiguratio
     {
       label: 'Measured (95% CI)',
       data: m.points.map((p) => ({ x: p.workers, y: p.speedup })),
-      errorBars: m.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+      errorBars: m.points.map((p) => ({ lo: p.ci95[0], hi: p.ci95[1] })),
       showLine: false,
       clip: 12,
       borderColor: t.blue,
@@ -280,7 +280,7 @@ export function timeSeriesDataset(
   return {
     label: s.label,
     data: s.points.map((p) => ({ x: p.records, y: p.medianMs })),
-    errorBars: s.points.map((p) => ({ lo: p.ciLo, hi: p.ciHi })),
+    errorBars: s.points.map((p) => ({ lo: p.ci95Ms[0], hi: p.ci95Ms[1] })),
     borderColor: look.color,
     backgroundColor: look.color,
     borderWidth: t.bold ? 4 : 2,

@@ -40,7 +40,7 @@ describe('classroomLines', () => {
       Array.from({ length: 4 }, () => [8, [10_000, 100_000, 1_000_000]]),
     );
     const p = machines[3].shared.points.find((x) => x.index === 11)!; // 1,000,000 records × 8 workers
-    expect(lines[3].speedup[3]).toEqual({ workers: 8, speedup: p.speedup, ciLo: p.speedupLo, ciHi: p.speedupHi });
+    expect(lines[3].speedup[3]).toEqual({ workers: 8, speedup: p.speedup, ci95: [p.speedupLo, p.speedupHi] });
   });
 
   it('finds each machine’s break-even and sorts by cores, browser or best speedup', () => {

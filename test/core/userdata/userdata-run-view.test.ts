@@ -81,8 +81,8 @@ describe('prefixSweepChart', () => {
     const m = prefixSweepChart(rows);
     expect(m.series.map((s) => s.label)).toEqual(['1 worker (sequential)', '2 workers']);
     expect(m.series[0].points).toEqual([
-      { records: 100, medianMs: 4, ciLo: 3, ciHi: 5 },
-      { records: 1000, medianMs: 40, ciLo: 38, ciHi: 42 },
+      { records: 100, medianMs: 4, ci95Ms: [3, 5] },
+      { records: 1000, medianMs: 40, ci95Ms: [38, 42] },
     ]);
     expect(m.series[1].points.map((p) => p.medianMs)).toEqual([6, 25]);
   });

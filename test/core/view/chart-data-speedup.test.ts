@@ -15,8 +15,8 @@ describe('speedup models', () => {
   it('builds sorted points, the ideal line and curves over 1…maxWorkers', () => {
     const m = buildSpeedup({
       points: [
-        { workers: 4, speedup: 2.5, ciLo: 2.2, ciHi: 2.8 },
-        { workers: 1, speedup: 1, ciLo: 0.95, ciHi: 1.05 },
+        { workers: 4, speedup: 2.5, ci95: [2.2, 2.8] },
+        { workers: 1, speedup: 1, ci95: [0.95, 1.05] },
       ],
       amdahl: { p: 0.8 },
       usl: { sigma: 0.19, kappa: 0.01, lambda: 10 },
@@ -39,7 +39,7 @@ describe('speedup models', () => {
   });
 
   it('leaves out curves without fits and a peak beyond the axis', () => {
-    const m = buildSpeedup({ points: [{ workers: 2, speedup: 1.5, ciLo: 1.4, ciHi: 1.6 }], usl: { sigma: 0.19, kappa: 0.0001, lambda: 1 } });
+    const m = buildSpeedup({ points: [{ workers: 2, speedup: 1.5, ci95: [1.4, 1.6] }], usl: { sigma: 0.19, kappa: 0.0001, lambda: 1 } });
     expect(m.maxWorkers).toBe(2);
     expect(m.amdahl).toBeUndefined();
     expect(m.amdahlCurve).toEqual([]);
@@ -47,7 +47,7 @@ describe('speedup models', () => {
   });
 
   it('tabulates speedup with efficiency S/N', () => {
-    const t = speedupTable(buildSpeedup({ points: [{ workers: 4, speedup: 2, ciLo: 1.8, ciHi: 2.2 }], amdahl: { p: 0.5 } }));
+    const t = speedupTable(buildSpeedup({ points: [{ workers: 4, speedup: 2, ci95: [1.8, 2.2] }], amdahl: { p: 0.5 } }));
     expect(t.rows).toEqual([['4', '2.000', '1.800', '2.200', '50.0', '4']]);
     expect(t.caption).toBe('Speedup over the one-worker baseline; Amdahl fit p = 0.500, ceiling 2.00×');
   });

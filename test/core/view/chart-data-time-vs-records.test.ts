@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeVsRecords, timeVsRecordsTable } from '../../../src/core/view/chart-data';
+import { buildTimeVsRecords, timeVsRecordsTable, type TimeRow } from '../../../src/core/view/chart-data';
 
 describe('buildTimeVsRecords', () => {
-  const rows = [
-    { workers: 2, records: 1000, medianMs: 30, ciLoMs: 28, ciHiMs: 33 },
-    { workers: 1, records: 1000, medianMs: 10, ciLoMs: 9, ciHiMs: 12 },
-    { workers: 1, records: 10, medianMs: 5, ciLoMs: 4, ciHiMs: 6 },
-    { workers: 2, records: 10, medianMs: 25, ciLoMs: 24, ciHiMs: 27 },
-    { workers: 2, records: 0, medianMs: 20, ciLoMs: 19, ciHiMs: 21 },
+  const rows: TimeRow[] = [
+    { workers: 2, records: 1000, medianMs: 30, ci95Ms: [28, 33] },
+    { workers: 1, records: 1000, medianMs: 10, ci95Ms: [9, 12] },
+    { workers: 1, records: 10, medianMs: 5, ci95Ms: [4, 6] },
+    { workers: 2, records: 10, medianMs: 25, ci95Ms: [24, 27] },
+    { workers: 2, records: 0, medianMs: 20, ci95Ms: [19, 21] },
   ];
 
   it('makes one sorted series per worker count and drops what a log axis cannot show', () => {
     const m = buildTimeVsRecords(rows, { records: 12345.6, workers: 2 });
     expect(m.series.map((s) => s.label)).toEqual(['1 worker', '2 workers']);
     expect(m.series[0]!.points).toEqual([
-      { records: 10, medianMs: 5, ciLo: 4, ciHi: 6 },
-      { records: 1000, medianMs: 10, ciLo: 9, ciHi: 12 },
+      { records: 10, medianMs: 5, ci95Ms: [4, 6] },
+      { records: 1000, medianMs: 10, ci95Ms: [9, 12] },
     ]);
     expect(m.omitted).toBe(1);
     expect(m.breakEven).toEqual({ records: 12345.6, label: 'Break-even ≈ 12,346 records (2 workers vs 1)' });
@@ -27,8 +27,8 @@ describe('buildTimeVsRecords', () => {
   });
 
   it('keeps a CI that does not contain the median from inverting the bar', () => {
-    const m = buildTimeVsRecords([{ workers: 1, records: 5, medianMs: 10, ciLoMs: 11, ciHiMs: 9 }]);
-    expect(m.series[0]!.points[0]).toEqual({ records: 5, medianMs: 10, ciLo: 10, ciHi: 10 });
+    const m = buildTimeVsRecords([{ workers: 1, records: 5, medianMs: 10, ci95Ms: [11, 9] }]);
+    expect(m.series[0]!.points[0]).toEqual({ records: 5, medianMs: 10, ci95Ms: [10, 10] });
   });
 
   it('tabulates every point', () => {
