@@ -22,6 +22,7 @@ import { combineChunks, entryStates, type ChunkResult, type DataIssue } from '..
 import { sharedClock, throwIfAborted, type Clock } from './clock';
 import { builtInSources, chunkCount, fileCuts, fileSource, prepareInput, validateShipping, type KernelInput, type PlannedSource, type PreparedInput } from './kernel-input';
 import { PhaseClock } from './phases';
+import type { RunHooks } from '../core/experiment/run-hooks';
 import { abortable, WorkerPool, type WorkerFactory } from './pool';
 import { currentEnv, workerCap, type RunEnv } from './validate';
 
@@ -53,7 +54,8 @@ export interface KernelRunOptions {
   workerFactory?: WorkerFactory;
   clock?: Clock;
   env?: RunEnv;
-  onProgress?: (done: number, total: number) => void;
+  /** Repetitions finished (each a sequential and a parallel pass), in the run hooks' words. */
+  onProgress?: RunHooks['onProgress'];
 }
 
 /** One pass's timing. */
@@ -268,7 +270,7 @@ export async function runKernel(opts: KernelRunOptions): Promise<KernelRunOutcom
       first ??= pair;
       if (!mismatch && pair.sequential.answer.hash !== pair.parallel.answer.hash) mismatch = pair;
       reps.push({ sequential: pair.sequential.timing, parallel: pair.parallel.timing });
-      opts.onProgress?.(r + 1, opts.repetitions);
+      opts.onProgress?.({ done: r + 1, total: opts.repetitions, etaMs: null, label: 'kernel repetitions' });
     }
   } catch (err) {
     if (err instanceof PassFailure) return err.outcome;

@@ -10,6 +10,7 @@
 import { ConfigError, type Digest, type Phase, type Span } from '../core/model/types';
 import { MAX_USER_REPETITIONS, MAX_USER_WARMUPS, type DataIssue, type UserAnswer, type UserJob } from '../core/userdata';
 import { sharedClock, throwIfAborted, yieldToEventLoop } from './clock';
+import type { RunHooks } from '../core/experiment/run-hooks';
 import { defaultWorkerFactory, WorkerPool } from './pool';
 import { groupPass, mainThreadPass, sameDigest, userChunkSource, userCuts, wrongAnswerMessage, type UserPass, type UserPassContext, type UserRunOptions } from './userdata';
 
@@ -20,8 +21,8 @@ export interface UserMeasureOptions extends Omit<UserRunOptions, 'cuts'> {
   warmups?: number;
   /** Also measure the `main` strategy: the file read and grouped on the page (which is busy meanwhile). */
   mainThread?: boolean;
-  /** Passes finished out of the total (the reference, warm-ups and repetitions). */
-  onProgress?(done: number, total: number): void;
+  /** Passes finished out of the total (the reference, warm-ups and repetitions), in the run hooks' words. */
+  onProgress?: RunHooks['onProgress'];
 }
 
 /** One measured pass. */
@@ -96,11 +97,11 @@ export async function measureUserGroup(file: Blob, job: UserJob, opts: UserMeasu
   const total = 1 + roles.length * (warmups + opts.repetitions);
   let done = 0;
   const step = async (): Promise<void> => {
-    opts.onProgress?.(++done, total);
+    opts.onProgress?.({ done: ++done, total, etaMs: null, label: 'data-file passes' });
     await yieldToEventLoop(); // the page draws the progress between passes, never inside one
     throwIfAborted(signal);
   };
-  opts.onProgress?.(0, total);
+  opts.onProgress?.({ done: 0, total, etaMs: null, label: 'data-file passes' });
   const t0 = clock();
   const pool = await WorkerPool.create({ size: opts.workers, factory: opts.workerFactory ?? defaultWorkerFactory, clock, signal });
   const spawnMs = clock() - t0;

@@ -291,7 +291,7 @@ export class DataFileState {
           warmups: WARMUPS,
           signal: controller.signal,
           env: this.env,
-          onProgress: (done, total) => {
+          onProgress: ({ done, total }) => {
             this.done = k * total + done;
             this.total = n * total;
           },

@@ -241,7 +241,7 @@ export class KernelState {
           input,
           workers,
           signal: controller.signal,
-          onProgress: (done, total) => (this.progress = `${of}repetition ${done} of ${total} done`),
+          onProgress: ({ done, total }) => (this.progress = `${of}repetition ${done} of ${total} done`),
         });
         if (!run.ok) {
           if ('failure' in run) this.failure = run.failure;

@@ -25,7 +25,7 @@ afterAll(() => {
 describe('measureUserGroup', () => {
   it('measures sequential and parallel passes, all giving the sequential answer', async () => {
     const progress: [number, number][] = [];
-    const m = await measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 3, warmups: 1, onProgress: (d, t) => progress.push([d, t]) });
+    const m = await measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 3, warmups: 1, onProgress: (p) => progress.push([p.done, p.total]) });
     if (!m.ok) throw new Error(m.message);
     expect(m.correct).toBe(true);
     expect(m.sequential).toHaveLength(3);
@@ -68,7 +68,7 @@ describe('measureUserGroup', () => {
 
   it('measures the page\'s own pass (main) beside them when asked, with the same answer', async () => {
     const progress: number[] = [];
-    const m = await measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 2, warmups: 0, mainThread: true, onProgress: (_d, t) => progress.push(t) });
+    const m = await measureUserGroup(file, job(), { workers: 2, shipping: 'file-slice', repetitions: 2, warmups: 0, mainThread: true, onProgress: (p) => progress.push(p.total) });
     if (!m.ok) throw new Error(m.message);
     expect(progress.at(-1)).toBe(1 + 3 * 2);
     expect(m.main).toHaveLength(2);
@@ -101,7 +101,7 @@ describe('measureUserGroup', () => {
       shipping: 'file-slice',
       repetitions: 50,
       signal: controller.signal,
-      onProgress: (done) => {
+      onProgress: ({ done }) => {
         if (done === 2) controller.abort();
       },
     });
