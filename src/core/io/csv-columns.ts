@@ -91,7 +91,8 @@
  * | karp_flatt | ratio | Karp–Flatt serial fraction (1/S − 1/N) / (1 − 1/N); empty for one thread. |
  */
 
-import { CSV_CONFIG_FIELDS, FIELDS } from '../model/fields';
+import { FIELDS } from '../model/fields';
+import { CSV_CONFIG_FIELDS } from '../model/field-lists';
 import { PHASES, type Phase, type RunConfig } from '../model/types';
 
 // ---------------------------------------------------------------------------

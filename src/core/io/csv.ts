@@ -7,7 +7,7 @@
 import { analyseRecord, type PointAnalysis } from '../experiment/analysis';
 import type { RunRecord } from './run-record';
 import { PHASES, type RunConfig } from '../model/types';
-import { CSV_CONFIG_FIELDS } from '../model/fields';
+import { CSV_CONFIG_FIELDS } from '../model/field-lists';
 import { inapplicableFields, inputKind, type RunInput } from '../model/run-input';
 import { SAMPLE_COLUMNS, SUMMARY_COLUMNS } from './csv-columns';
 

@@ -8,16 +8,10 @@
 import * as v from 'valibot';
 import type { Environment } from '../model/environment';
 import { DATA_FILE_FORMATS, type RunInput } from '../model/run-input';
+import { FIELDS, RUN_CONFIG_FIELDS, type RunFieldSpec } from '../model/fields';
 import {
-  FORMATS,
-  JOBS,
   PHASES,
-  POOL_LIVES,
-  SCHEDULINGS,
-  SHIPPINGS,
-  STRATEGIES,
   SWEEP_PARAMS,
-  VARLEN_SPLITS,
   type Digest,
   type ExperimentConfig,
   type Phase,
@@ -89,27 +83,23 @@ const SPAN_KINDS = ['generate', 'index', 'serial', 'compute', 'ship-in', 'ship-o
 const RUN_STATUSES = ['running', 'complete', 'cancelled', 'failed', 'partial'] as const;
 const ROLES = ['measured', 'baseline'] as const;
 
-export const RunConfigSchema = v.strictObject({
-  seed: int(0, 2 ** 32 - 1),
-  records: int(0, LIMITS.records),
-  format: v.picklist(FORMATS),
-  distinctKeys: int(1, 2 ** 32),
-  keySkew: numberIn(0, 64),
-  payloadBytes: int(0, 1 << 20),
-  costSkew: numberIn(0, 1),
-  job: v.picklist(JOBS),
-  workRounds: int(0, LIMITS.records),
-  faultAtRecord: v.optional(int(0, 2 ** 32 - 1)),
-  strategy: v.picklist(STRATEGIES),
-  workers: int(1, LIMITS.workers),
-  // file-slice only ever appears with a data-file input (see RunInputSchema).
-  shipping: v.picklist([...SHIPPINGS, 'file-slice']),
-  scheduling: v.picklist(SCHEDULINGS),
-  batchSize: int(0, LIMITS.records),
-  poolLife: v.picklist(POOL_LIVES),
-  varlenSplit: v.picklist(VARLEN_SPLITS),
-  serialFraction: numberIn(0, 1),
-});
+/** A RunConfig field as a stored run may carry it: the field table's kind with its stored bounds or choices. */
+function storedFieldSchema(spec: RunFieldSpec): v.GenericSchema {
+  if (spec.kind === 'choice') return v.picklist(spec.storedChoices ?? spec.choices);
+  const bounds = spec.stored ?? spec;
+  return spec.kind === 'integer' ? int(bounds.min, bounds.max) : numberIn(bounds.min, bounds.max);
+}
+
+/**
+ * A stored run configuration: one entry per RunConfig field of the field table (model/fields),
+ * the optional test option optional, nothing else. Derived, so a field added to the table is
+ * stored and read back with no second list to keep in step.
+ */
+export const RunConfigSchema = v.strictObject(
+  Object.fromEntries(
+    RUN_CONFIG_FIELDS.map((f) => [f, f === 'faultAtRecord' ? v.optional(storedFieldSchema(FIELDS[f])) : storedFieldSchema(FIELDS[f])]),
+  ),
+) as unknown as v.GenericSchema<RunConfig, RunConfig> & { readonly entries: Readonly<Record<keyof RunConfig, v.GenericSchema>> };
 
 const phaseEntries = Object.fromEntries(PHASES.map((p) => [p, finite])) as Record<Phase, typeof finite>;
 export const PhasesSchema = v.strictObject(phaseEntries);

@@ -6,34 +6,23 @@
  */
 import type { ExperimentConfig, RunConfig, SweepAxis } from './types';
 import type { EnvFacts } from './environment';
+import { FIELDS, RUN_FIELDS } from './fields';
 
 export * from './fields';
+export * from './field-lists';
 export * from './validate';
 export * from './sweep';
 
 /** What the validation needs to know about this browser: a view of the one Environment. */
 export type { EnvFacts };
 
-/** Defaults that show overhead against speedup in a few seconds on a 2-core machine. */
-export const DEFAULT_RUN_CONFIG: Readonly<RunConfig> = Object.freeze({
-  seed: 1,
-  records: 200_000,
-  format: 'fixed',
-  distinctKeys: 1_000,
-  keySkew: 0,
-  payloadBytes: 32,
-  costSkew: 0,
-  job: 'group',
-  workRounds: 20,
-  strategy: 'pool',
-  workers: 2,
-  shipping: 'transfer',
-  scheduling: 'static',
-  batchSize: 10_000,
-  poolLife: 'cold',
-  varlenSplit: 'index',
-  serialFraction: 0,
-});
+/**
+ * Defaults that show overhead against speedup in a few seconds on a 2-core machine: each
+ * field's `default` in the field table (./fields), so a new field is added in one place.
+ */
+export const DEFAULT_RUN_CONFIG: Readonly<RunConfig> = Object.freeze(
+  Object.fromEntries(RUN_FIELDS.map((f) => [f, FIELDS[f].default])) as unknown as RunConfig,
+);
 
 /**
  * The experiment a first visit shows: the crossing. Records from 1,000 to 1 M on the base's

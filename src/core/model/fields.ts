@@ -21,21 +21,14 @@ import {
   MAX_PAYLOAD_BYTES,
   MAX_RECORDS,
   MAX_SEED,
+  MAX_SERIAL_FRACTION,
+  MAX_REPETITIONS,
+  MAX_WARMUPS,
   MAX_WORK_ROUNDS,
-} from '../workloads';
+  WORKER_HARD_LIMIT,
+} from './limits';
 
-// The data limits are the workloads module's own, so the form and the engine agree.
-export { MAX_DISTINCT_KEYS, MAX_KEY_SKEW, MAX_PAYLOAD_BYTES, MAX_RECORDS, MAX_SEED, MAX_WORK_ROUNDS };
-/** Worker counts never exceed this, whatever the machine reports. */
-export const WORKER_HARD_LIMIT = 64;
-/** Largest share of work that must run on one thread. */
-export const MAX_SERIAL_FRACTION = 0.95;
-export const MAX_WARMUPS = 20;
-export const MAX_REPETITIONS = 200;
-/** At most this many parameters are swept (their cross product is run). */
-export const MAX_SWEEP_AXES = 2;
-/** At most this many values per swept parameter. */
-export const MAX_SWEEP_VALUES = 32;
+export * from './limits';
 
 // ---------------------------------------------------------------------------
 // The field table: one entry per control.
@@ -66,6 +59,8 @@ interface FieldBase {
   csv?: CsvColumnSpec;
   /** Place in a comparison's settings table, 0 first (RunConfig fields only). */
   compareOrder?: number;
+  /** What a new experiment starts with (every RunConfig field but the optional test option). */
+  default?: number | string;
 }
 export interface NumericField extends FieldBase {
   kind: 'integer' | 'number';
@@ -73,12 +68,19 @@ export interface NumericField extends FieldBase {
   min: number;
   /** Upper bound; fields whose bound depends on the machine say so through `rangeOf`. */
   max: number;
+  /**
+   * The bounds a stored run may carry (RunConfig fields): wider than the form's on purpose,
+   * so a run recorded under older or other limits stays loadable; see io/run-record-schema.
+   */
+  stored?: { min: number; max: number };
 }
 export interface ChoiceField extends FieldBase {
   kind: 'choice';
   choices: readonly string[];
   /** Help text per choice. */
   choiceHelp: Readonly<Record<string, string>>;
+  /** The values a stored run may carry, when more than the form offers. */
+  storedChoices?: readonly string[];
 }
 export type FieldSpec = NumericField | ChoiceField;
 /** A RunConfig field's entry: it always has a CSV column and a place in a comparison. */
@@ -88,6 +90,7 @@ export type RunFieldSpec = FieldSpec & Required<Pick<FieldBase, 'csv' | 'compare
 export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunFieldSpec : FieldSpec }> = {
   job: {
     kind: 'choice',
+    default: 'group',
     label: 'Job',
     choices: JOBS,
     help: 'What is computed over the records.',
@@ -102,6 +105,7 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   format: {
     kind: 'choice',
+    default: 'fixed',
     label: 'Format',
     choices: FORMATS,
     help: 'How the records are laid out in memory.',
@@ -116,6 +120,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   records: {
     kind: 'integer',
+    default: 200_000,
+    stored: { min: 0, max: 1_000_000_000 },
     label: 'Records',
     unit: 'records',
     min: 0,
@@ -127,6 +133,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   seed: {
     kind: 'integer',
+    default: 1,
+    stored: { min: 0, max: MAX_SEED },
     label: 'Seed',
     min: 0,
     max: MAX_SEED,
@@ -137,6 +145,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   distinctKeys: {
     kind: 'integer',
+    default: 1_000,
+    stored: { min: 1, max: 2 ** 32 },
     label: 'Distinct keys',
     unit: 'keys',
     min: 1,
@@ -148,6 +158,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   keySkew: {
     kind: 'number',
+    default: 0,
+    stored: { min: 0, max: 64 },
     label: 'Key skew',
     unit: 'Zipf s',
     min: 0,
@@ -159,6 +171,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   payloadBytes: {
     kind: 'integer',
+    default: 32,
+    stored: { min: 0, max: 1 << 20 },
     label: 'Payload',
     unit: 'bytes',
     min: 0,
@@ -170,6 +184,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   costSkew: {
     kind: 'number',
+    default: 0,
+    stored: { min: 0, max: 1 },
     label: 'Cost skew',
     min: 0,
     max: 1,
@@ -180,6 +196,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   workRounds: {
     kind: 'integer',
+    default: 20,
+    stored: { min: 0, max: 1_000_000_000 },
     label: 'Work per record',
     unit: 'rounds',
     min: 0,
@@ -191,6 +209,7 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   strategy: {
     kind: 'choice',
+    default: 'pool',
     label: 'Strategy',
     choices: STRATEGIES,
     help: 'Where the work runs.',
@@ -206,6 +225,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   workers: {
     kind: 'integer',
+    default: 2,
+    stored: { min: 1, max: 1024 },
     label: 'Workers',
     unit: 'workers',
     min: 1,
@@ -217,6 +238,9 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   shipping: {
     kind: 'choice',
+    default: 'transfer',
+    // A stored run over a person's file was shipped file-slice (the form offers it only in Your data).
+    storedChoices: [...SHIPPINGS, 'file-slice'],
     label: 'Shipping',
     choices: SHIPPINGS,
     help: 'How the data reaches the workers.',
@@ -232,6 +256,7 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   scheduling: {
     kind: 'choice',
+    default: 'static',
     label: 'Scheduling',
     choices: SCHEDULINGS,
     help: 'How work is handed out.',
@@ -245,6 +270,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   batchSize: {
     kind: 'integer',
+    default: 10_000,
+    stored: { min: 0, max: 1_000_000_000 },
     label: 'Batch size',
     unit: 'records',
     min: 1,
@@ -256,6 +283,7 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   poolLife: {
     kind: 'choice',
+    default: 'cold',
     label: 'Pool',
     choices: POOL_LIVES,
     help: 'Whether worker start-up is inside the timing.',
@@ -269,6 +297,7 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   varlenSplit: {
     kind: 'choice',
+    default: 'index',
     label: 'Varlen split',
     choices: VARLEN_SPLITS,
     help: 'How a varlen buffer is cut for workers.',
@@ -282,6 +311,8 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   serialFraction: {
     kind: 'number',
+    default: 0,
+    stored: { min: 0, max: 1 },
     label: 'Serial fraction',
     min: 0,
     max: MAX_SERIAL_FRACTION,
@@ -292,6 +323,7 @@ export const FIELDS: Readonly<{ [K in FieldId]: K extends keyof RunConfig ? RunF
   },
   faultAtRecord: {
     kind: 'integer',
+    stored: { min: 0, max: MAX_SEED },
     label: 'Fault at record',
     min: 0,
     max: MAX_SEED,
@@ -363,16 +395,3 @@ export const RUN_FIELDS: readonly (keyof RunConfig)[] = [
 
 /** Every RunConfig field: the form's, then the test option a stored run may still carry. */
 export const RUN_CONFIG_FIELDS: readonly (keyof RunConfig)[] = [...RUN_FIELDS, 'faultAtRecord'];
-
-/** The RunConfig fields in the CSV's column order. */
-export const CSV_CONFIG_FIELDS: readonly (keyof RunConfig)[] = [...RUN_CONFIG_FIELDS].sort((a, b) => FIELDS[a].csv.order - FIELDS[b].csv.order);
-
-/** The RunConfig fields in the order a comparison lists their differences. */
-export const COMPARE_CONFIG_FIELDS: readonly (keyof RunConfig)[] = [...RUN_CONFIG_FIELDS].sort(
-  (a, b) => FIELDS[a].compareOrder - FIELDS[b].compareOrder,
-);
-
-/** Field → its key in the URL hash. */
-export const URL_KEYS: Readonly<Record<FieldId, string>> = Object.fromEntries(
-  (Object.keys(FIELDS) as FieldId[]).map((f) => [f, FIELDS[f].urlKey]),
-) as Record<FieldId, string>;
