@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DatasetSpec } from '../../src/core/model/types';
 import { isAbortError, liveWorkerCount } from '../../src/engine';
 import { runKernel, type KernelRunOutcome } from '../../src/engine/kernel-index';
+import { SANDBOX_PROBE_KERNEL, SANDBOXED_VIEW } from '../helpers/sandbox-probe';
 
 const spec: DatasetSpec = { seed: 3, records: 2000, format: 'fixed', distinctKeys: 10, keySkew: 0, payloadBytes: 0, costSkew: 0 };
 const builtIn = { kind: 'built-in' as const, spec };
@@ -100,24 +101,10 @@ describe('failures', () => {
 
 describe('sandbox', () => {
   it('gives the kernel no IndexedDB, fetch, WebSocket, caches or nested workers', async () => {
-    const source = `
-      export function init() { return {}; }
-      export function record(acc) {
-        if (acc.seen) return;
-        acc.seen = {
-          indexedDB: typeof indexedDB, fetch: typeof fetch, XMLHttpRequest: typeof XMLHttpRequest, WebSocket: typeof WebSocket,
-          caches: typeof caches, Worker: typeof Worker, importScripts: typeof importScripts, storage: typeof navigator.storage,
-          viaProto: typeof Object.getPrototypeOf(globalThis).indexedDB,
-        };
-      }
-      export function merge(a, b) { return a.seen ? a : b; }
-      export function finish(acc) { return acc.seen; }`;
+    const source = SANDBOX_PROBE_KERNEL;
     const run = await runKernel({ source, input: builtIn, workers: 2, shipping: 'copy', repetitions: 1 });
     if (!run.ok) throw new Error('unexpected failure');
-    expect(JSON.parse(run.sequential.json)).toEqual({
-      indexedDB: 'undefined', fetch: 'undefined', XMLHttpRequest: 'undefined', WebSocket: 'undefined',
-      caches: 'undefined', Worker: 'undefined', importScripts: 'undefined', storage: 'undefined', viaProto: 'undefined',
-    });
+    expect(JSON.parse(run.sequential.json)).toEqual(SANDBOXED_VIEW);
     expect(run.sandbox.kept).toEqual([]);
     expect(run.sandbox.removed).toEqual(expect.arrayContaining(['indexedDB', 'fetch', 'WebSocket']));
   });

@@ -12,7 +12,7 @@ import type { ExperimentConfig, RunConfig } from '../../src/core/model/types';
 import { LESSONS } from '../../src/lessons';
 import { launchEngine, type EnginePage } from '../../src/node/engines/drivers';
 import { ENGINES } from '../../src/node/engines/find-engines';
-import { click, openApp, pageFacts, recorded, runExperiment, runFromButton, screenshotPath, text, waitFor, type PageFacts } from './steps';
+import { chooseFile, click, openApp, pageFacts, recorded, runExperiment, runFromButton, screenshotPath, text, waitFor, type PageFacts } from './steps';
 
 const baseUrl = inject('baseUrl');
 /** Lessons in Chromium are covered by test/e2e/lessons-all-quick.test.ts on the same build. */
@@ -107,14 +107,7 @@ for (const engine of ENGINES) {
       await waitFor(page, `!!document.querySelector('[data-testid="confirm-ok"]')`, 'the confirm dialog');
       await click(page, 'confirm-ok');
       await waitFor(page, `/^0 stored/.test(document.querySelector('[data-testid="history-count"]').textContent.trim())`, 'an empty history');
-      await page.eval(`(() => {
-        const input = document.querySelector('[data-testid="import-file"]');
-        const dt = new DataTransfer();
-        dt.items.add(new File([${JSON.stringify(exported)}], 'backup.json', { type: 'application/json' }));
-        input.files = dt.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-        return true;
-      })()`);
+      await chooseFile(page, 'import-file', 'backup.json', exported, 'application/json');
       const notice = await waitFor<string>(page, `(() => { const t = document.querySelector('[data-testid="history-notice"]').textContent; return /Imported/.test(t) ? t : ''; })()`, 'the import notice');
       expect(notice).toContain(`Imported ${stored} run${stored === 1 ? '' : 's'} from “backup.json”`);
       expect(await text(page, 'history-count')).toMatch(new RegExp(`^${stored} stored`));

@@ -46,6 +46,18 @@ export async function click(page: EnginePage, testId: string): Promise<void> {
   if (!ok) throw new Error(`${page.engine}: [data-testid="${testId}"] is missing or disabled`);
 }
 
+/** Puts a file made of `content` on a file input, as choosing it in the file picker would. */
+export async function chooseFile(page: EnginePage, testId: string, name: string, content: string, type: string): Promise<void> {
+  await page.eval(`(() => {
+    const input = document.querySelector('[data-testid="${testId}"]');
+    const dt = new DataTransfer();
+    dt.items.add(new File([${JSON.stringify(content)}], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  })()`);
+}
+
 export async function text(page: EnginePage, testId: string): Promise<string> {
   return page.eval<string>(`(document.querySelector('[data-testid="${testId}"]') || {}).textContent || ''`);
 }

@@ -10,24 +10,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { kernelHash, STARTER_KERNELS } from '../../src/core/kernel';
 import { launchEngine, type EnginePage } from '../../src/node/engines/drivers';
 import { ENGINES } from '../../src/node/engines/find-engines';
-import { click, openApp, pageFacts, recorded, screenshotPath, text, waitFor, type PageFacts } from './steps';
+import { chooseFile, click, openApp, pageFacts, recorded, screenshotPath, text, waitFor, type PageFacts } from './steps';
+import { SANDBOX_PROBE_KERNEL, SANDBOXED_VIEW } from '../helpers/sandbox-probe';
 
 const baseUrl = inject('baseUrl');
 const RUN_TIMEOUT_MS = 60_000;
 
-/** The kernel reports, from inside its worker, which ways out it can still see. */
-const SANDBOX_PROBE = `export function init() { return {}; }
-export function record(acc) {
-  if (acc.seen) return;
-  acc.seen = {
-    indexedDB: typeof indexedDB, fetch: typeof fetch, XMLHttpRequest: typeof XMLHttpRequest, WebSocket: typeof WebSocket,
-    caches: typeof caches, Worker: typeof Worker, importScripts: typeof importScripts, storage: typeof navigator.storage,
-    viaProto: typeof Object.getPrototypeOf(globalThis).indexedDB,
-  };
-}
-export function merge(a, b) { return a.seen ? a : b; }
-export function finish(acc) { return acc.seen; }
-`;
 /** "The first two ids seen", merged later-chunk-first: associative in no useful sense. */
 const FIRST_TWO = `export function init() { return []; }
 export function record(a, r) { if (a.length < 2) a.push(r.id); }
@@ -103,16 +91,13 @@ for (const engine of ENGINES) {
     });
 
     it('gives the kernel no storage, network or workers, seen from inside the kernel', async () => {
-      await loadKernel(page, SANDBOX_PROBE);
+      await loadKernel(page, SANDBOX_PROBE_KERNEL);
       await setValue(page, 'kernel-records', '2000');
       const end = await runKernelView(page);
       expect(end.kind, end.text).toBe('kernel-verdict');
       const seen = JSON.parse(await text(page, 'kernel-answer')) as Record<string, string>;
       console.log(`[engines] ${engine} kernel sandbox, as the kernel sees it: ${JSON.stringify(seen)}`);
-      expect(seen).toEqual({
-        indexedDB: 'undefined', fetch: 'undefined', XMLHttpRequest: 'undefined', WebSocket: 'undefined',
-        caches: 'undefined', Worker: 'undefined', importScripts: 'undefined', storage: 'undefined', viaProto: 'undefined',
-      });
+      expect(seen).toEqual(SANDBOXED_VIEW);
       // Nothing was kept, so the view has nothing to warn about.
       expect(await text(page, 'kernel-sandbox')).toBe('');
     }, 90_000);
@@ -177,14 +162,7 @@ for (const engine of ENGINES) {
       await waitFor(page, `!!document.querySelector('[data-testid="mode-data"]')`, 'the playground');
       await click(page, 'mode-data');
       await waitFor(page, `!!document.querySelector('[data-testid="data-file"]')`, 'Your data');
-      await page.eval(`(() => {
-        const input = document.querySelector('[data-testid="data-file"]');
-        const dt = new DataTransfer();
-        dt.items.add(new File([${JSON.stringify(TRICKY_CSV)}], 'sales.csv', { type: 'text/csv' }));
-        input.files = dt.files;
-        input.dispatchEvent(new Event('change', { bubbles: true }));
-        return true;
-      })()`);
+      await chooseFile(page, 'data-file', 'sales.csv', TRICKY_CSV, 'text/csv');
       await waitFor(page, `!!document.querySelector('[data-testid="data-preview"]') && !document.querySelector('[data-testid="data-run"]').disabled`, 'the preview');
       const types = await page.eval<string[]>(`[...document.querySelectorAll('[data-testid="data-type"]')].map((e) => e.textContent)`);
       expect(types).toEqual(['text', 'text', 'decimal', 'integer']);
