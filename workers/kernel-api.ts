@@ -92,7 +92,7 @@ function mergeAndFinish(k: KernelModule, accs: unknown[], call: Call): KernelFin
     } catch (err) {
       return { ok: false, failure: { stage: 'answer', message: errorText(err) } };
     }
-    return { ok: true, json: canonical.json, hash: canonical.hash, mergeMs: f0 - m0, finishMs: f1 - f0 };
+    return { ok: true, json: canonical.json, hash: canonical.hash, mergeMs: f0 - m0, finishMs: f1 - f0, startedAtMs: m0, doneAtMs: f1 };
   } catch (err) {
     if (err instanceof KernelThrow) return { ok: false, failure: err.failure };
     throw err;

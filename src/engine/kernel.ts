@@ -15,7 +15,7 @@
  */
 
 import { transfer, type Remote } from 'comlink';
-import { ConfigError, SCHEDULINGS, type Phase, type Scheduling, type Shipping } from '../core/model/types';
+import { ConfigError, SCHEDULINGS, type Phase, type Scheduling, type Shipping, type Span } from '../core/model/types';
 import { checkAnswers, type CanonicalAnswer, type KernelFailure } from '../core/kernel';
 import type { KernelChunkReport, KernelFinishReport, KernelSandbox, KernelWorkerApi } from '../core/protocol/kernel';
 import { combineChunks, entryStates, type ChunkResult, type DataIssue } from '../core/userdata';
@@ -68,6 +68,8 @@ export interface KernelPassTiming {
   startedAtMs: number;
   /** The hash of this pass's canonical answer (16 hex digits). */
   answerHash: string;
+  /** Busy spans on the shared clock: every chunk's record() time (a chunk run again too) and the merge in worker 0. */
+  spans: Span[];
 }
 
 export interface KernelRunResult {
@@ -150,6 +152,8 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
     const sandbox = (loads[0] as { sandbox: KernelSandbox }).sandbox;
     pc.mark('init');
 
+    // Every task's spans as it reports, a chunk run again under the right entry state included: it was work done.
+    const spans: Span[] = [];
     const send = async (w: number, planned: PlannedSource, keep = false): Promise<ChunkReport> => {
       const task = { worker: w, keep, source: planned.source };
       let report: KernelChunkReport;
@@ -162,6 +166,7 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
         throw err;
       }
       if (!report.ok) throw new PassFailure({ ok: false, strategy, failure: report.failure });
+      spans.push(...report.spans);
       return report;
     };
     // Static: chunk k goes to worker k mod n up front. Dynamic: each worker takes the next
@@ -229,6 +234,7 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
     const done = await wait(apis[0].finish(accs) as Promise<KernelFinishReport>);
     if (!done.ok) throw new PassFailure({ ok: false, strategy, failure: done.failure });
     pc.mark('merge');
+    spans.push({ worker: 0, kind: 'merge', startMs: done.startedAtMs, endMs: done.doneAtMs });
     const recordsPerWorker = new Array<number>(n).fill(0);
     reports.forEach((r) => (recordsPerWorker[r.worker] += r.records));
     pool.terminate();
@@ -236,7 +242,7 @@ async function runPass(strategy: KernelStrategy, prep: PreparedInput, opts: Kern
     const records = recordsPerWorker.reduce((s, x) => s + x, 0);
     return {
       answer: { json: done.json, hash: done.hash },
-      timing: { wallMs: clock() - t0, phasesMs: pc.phasesMs, records, recordsPerWorker, startedAtMs: t0, answerHash: done.hash },
+      timing: { wallMs: clock() - t0, phasesMs: pc.phasesMs, records, recordsPerWorker, startedAtMs: t0, answerHash: done.hash, spans },
       chunks,
       redone,
       sandbox,

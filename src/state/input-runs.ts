@@ -135,7 +135,7 @@ function kernelPasses(result: KernelRunResult): InputPass[] {
       digest: { records: t.records, checksum: t.answerHash, tableHash: t.answerHash },
       correct,
       startedAtMs: t.startedAtMs,
-      spans: [],
+      spans: t.spans,
     })),
   );
 }

@@ -46,6 +46,14 @@ describe('starter kernels on the built-in records', () => {
         const rep = run.repetitions[0];
         expect(rep.parallel.recordsPerWorker.every((n) => n > 0)).toBe(true);
         expect(rep.parallel.phasesMs.compute).toBeGreaterThan(0);
+        // The timeline's spans: each worker's record() time with its records, and the merge in worker 0, inside the pass.
+        const compute = rep.parallel.spans.filter((s) => s.kind === 'compute');
+        expect([...new Set(compute.map((s) => s.worker))].sort()).toEqual([0, 1, 2]);
+        expect(compute.reduce((n, s) => n + (s.records ?? 0), 0)).toBe(spec.records);
+        expect(rep.parallel.spans.filter((s) => s.kind === 'merge').map((s) => s.worker)).toEqual([0]);
+        const passEndMs = rep.parallel.startedAtMs + rep.parallel.wallMs;
+        for (const s of rep.parallel.spans) expect(s.startMs <= s.endMs && s.startMs >= rep.parallel.startedAtMs && s.endMs <= passEndMs).toBe(true);
+        expect(rep.sequential.spans.filter((s) => s.kind === 'compute').map((s) => s.worker)).toEqual([0]);
       });
     }
   }

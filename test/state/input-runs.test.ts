@@ -2,8 +2,9 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { analyseRecord } from '../../src/core/experiment/analysis';
 import { samplesCsv, summaryCsv } from '../../src/core/io/csv';
+import { buildTimeline } from '../../src/core/view/timeline-data';
 import { summaryLine, validateRecord } from '../../src/core/io/run-record';
-import { PHASES, type Digest, type Phase } from '../../src/core/model/types';
+import { PHASES, type Digest, type Phase, type Span } from '../../src/core/model/types';
 import { median } from '../../src/core/stats';
 import type { KernelPassTiming, KernelRunResult } from '../../src/engine/kernel';
 import type { UserMeasurement, UserSample } from '../../src/engine/userdata-measure';
@@ -162,7 +163,12 @@ describe('a data-file run as a stored run', () => {
 });
 
 function timing(wallMs: number, answerHash: string, startedAtMs: number): KernelPassTiming {
-  return { wallMs, phasesMs: phases(wallMs / 2), records: 5000, recordsPerWorker: [2500, 2500], startedAtMs, answerHash };
+  const spans: Span[] = [
+    { worker: 0, kind: 'compute', startMs: startedAtMs + 1, endMs: startedAtMs + 3, records: 2500 },
+    { worker: 1, kind: 'compute', startMs: startedAtMs + 1, endMs: startedAtMs + 4, records: 2500 },
+    { worker: 0, kind: 'merge', startMs: startedAtMs + 4, endMs: startedAtMs + 4.5 },
+  ];
+  return { wallMs, phasesMs: phases(wallMs / 2), records: 5000, recordsPerWorker: [2500, 2500], startedAtMs, answerHash, spans };
 }
 
 function kernelResult(pairs: [number, string, number, string][]): KernelRunResult {
@@ -206,6 +212,9 @@ describe('a kernel run as a stored run', () => {
     expect(point.baselineSummary?.median).toBe(41);
     expect(point.incorrectSamples).toBe(1);
     expect(point.allCorrect).toBe(false);
+    // Each pass keeps its workers' spans, so the timeline can draw a kernel run.
+    expect(record.repetitions.map((r) => r.sample.spans.length)).toEqual([3, 3, 3, 3]);
+    expect(buildTimeline(record.repetitions[1].sample.spans, record.repetitions[1].sample.startedAtMs).bars.map((b) => b.kind)).toEqual(['compute', 'merge', 'compute']);
     const rows = csvRows(summaryCsv([record]));
     expect(rows).toHaveLength(1);
     // The built-in dataset's fields apply (the kernel read those records); the job does not.

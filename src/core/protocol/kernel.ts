@@ -48,7 +48,16 @@ export type KernelChunkReport =
 
 /** merge() over the accumulators in order, then finish(), as canonical JSON. */
 export type KernelFinishReport =
-  | { ok: true; json: string; hash: string; mergeMs: number; finishMs: number }
+  | {
+      ok: true;
+      json: string;
+      hash: string;
+      mergeMs: number;
+      finishMs: number;
+      /** Shared-clock ms when merge() began and finish() returned (the merge span on worker 0). */
+      startedAtMs: number;
+      doneAtMs: number;
+    }
   | { ok: false; failure: KernelFailure };
 
 /** What the kernel worker could take away from the code it runs (see workers/kernel-api.ts). */
