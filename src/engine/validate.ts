@@ -5,7 +5,7 @@
 
 import type { ConfigProblem, DatasetSpec, JobSpec, RunConfig } from '../core/model/types';
 import { WORKER_HARD_LIMIT as HARD_WORKER_LIMIT, configProblems, usesShipping, workerCap } from '../core/model/config';
-import { detectCapabilities } from './environment';
+import { pageCapabilities } from './environment';
 import { estimateBytes, throwFirst } from '../core/workloads';
 import { needsIndex } from './dataset';
 import type { RunEnv } from '../core/model/environment';
@@ -28,7 +28,7 @@ export function currentEnv(): RunEnv {
   const env: RunEnv = {
     hardwareConcurrency: nav?.hardwareConcurrency || 1,
     crossOriginIsolated: globalThis.crossOriginIsolated === true,
-    ...(({ sharedArrayBuffer, moduleWorkers }) => ({ sharedArrayBuffer, moduleWorkers }))(detectCapabilities()),
+    ...(({ sharedArrayBuffer, moduleWorkers }) => ({ sharedArrayBuffer, moduleWorkers }))(pageCapabilities()),
   };
   if (typeof nav?.deviceMemory === 'number') env.deviceMemoryGiB = nav.deviceMemory;
   return env;

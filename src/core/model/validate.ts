@@ -144,9 +144,7 @@ export function runConfigErrors(config: RunConfig, env: EnvFacts): FieldErrors {
   return baseErrors(experiment, env);
 }
 
-/** Every user-set RunConfig field, in the order the form shows them. */
-
-
+/** Each user-set field's error, in the order the form shows them. */
 function baseErrors(experiment: ExperimentConfig, env: EnvFacts): FieldErrors {
   const errors: FieldErrors = {};
   for (const field of RUN_FIELDS) {
