@@ -5,6 +5,7 @@
  * the same exact decimals, the answers' digests compared every trial.
  */
 
+import { withDeadline } from '../core/experiment/deadline';
 import { makeJob, planCuts, readHeaderFromReader, type UserJob } from '../core/userdata';
 import { defaultWorkerFactory, WorkerPool } from '../engine';
 import { groupPass, userChunkSource, type UserPassContext } from '../engine/userdata';
@@ -68,6 +69,9 @@ function papaWorker(): { run(req: PapaRequest): Promise<Extract<PapaReply, { ok:
   };
 }
 
+/** A pass takes 1–6 s here; one still unanswered after this long is stuck, not slow. */
+const PASS_DEADLINE_MS = 60_000;
+
 export async function dataCsvJob(o: JobOptions): Promise<JobResult> {
   const totalBytes = o.smoke ? 4_000_000 : 100_000_000;
   const { file, records } = generateCsvFile(totalBytes, 8_000_000);
@@ -84,10 +88,12 @@ export async function dataCsvJob(o: JobOptions): Promise<JobResult> {
       const digests: Record<string, Awaited<ReturnType<typeof papa.run>>['digest']> = {};
       for (const side of rotate(['sequential', 'parallel', 'papaparse'], (t + o.warmups) * 2 + (flip ? 1 : 0))) {
         const t0 = performance.now();
+        // A pass that never answers fails the figure saying which, instead of the whole job timing out in silence.
+        const late = `data-csv: the ${side} pass of ${t < 0 ? `warm-up ${t + o.warmups + 1}` : `trial ${t + 1}`} gave no answer within ${PASS_DEADLINE_MS / 1000} s`;
         if (side === 'papaparse') {
-          digests[side] = (await papa.run({ file, job })).digest;
+          digests[side] = (await withDeadline(papa.run({ file, job }), PASS_DEADLINE_MS, late)).digest;
         } else {
-          const pass = await groupPass(ctx, side === 'sequential' ? whole : halves);
+          const pass = await withDeadline(groupPass(ctx, side === 'sequential' ? whole : halves), PASS_DEADLINE_MS, late);
           if ('code' in pass) throw new Error(`data-csv: ${pass.message}`);
           digests[side] = pass.digest;
         }

@@ -9,6 +9,7 @@
 
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { errorText } from '../core/view/format';
+import { withDeadline } from '../core/experiment/deadline';
 
 /** One atomic write: every put and delete lands, or none does. Applied in this order: deletes, prefix deletes, puts. */
 export interface WriteBatch {
@@ -70,19 +71,7 @@ export type OpenBackendResult = { ok: true; backend: StorageBackend } | { ok: fa
 
 /** Rejects when `promise` has not settled within `ms` (an IndexedDB open can hang when blocked). */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms (blocked by another tab?)`)), ms);
-    promise.then(
-      (v) => {
-        clearTimeout(timer);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
+  return withDeadline(promise, ms, `${what} did not answer within ${ms} ms (blocked by another tab?)`);
 }
 
 /** The key that marks the store's layout; a newer layout than LAYOUT_VERSION is not written to. */

@@ -9,6 +9,7 @@ import type { RunRecord } from '../../core/io/run-record';
 import type { ExperimentConfig } from '../../core/model/types';
 import type { BenchEnv } from '../../core/model/environment';
 import { errorText } from '../../core/view/format';
+import { withDeadline } from '../../core/experiment/deadline';
 import type { PageEnv } from '../experiment';
 import type { PageJobId } from './figures';
 import type { RawFigure } from './report';
@@ -58,13 +59,7 @@ export async function openBenchPage(browser: Browser, url: string): Promise<Page
 }
 
 export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    p.finally(() => clearTimeout(timer)),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${what} did not finish within ${Math.round(ms / 1000)} s`)), ms);
-    }),
-  ]);
+  return withDeadline(p, ms, `${what} did not finish within ${Math.round(ms / 1000)} s`);
 }
 
 /** Where the app's readiness probe (an init script) leaves its timings. */
