@@ -69,7 +69,7 @@ export function createEngineWorkerApi(): EngineWorkerApi {
       }
       const doneAtMs = now();
       log.add('compute', t0, doneAtMs, result.partial.records);
-      return { worker, result, spans: log.spans, computeMs: log.computeMs, receivedAtMs, doneAtMs };
+      return { worker, result, spans: log.spans, computeMs: log.computeMs, receivedAtMs, doneAtMs, stalledReads: source.stalls ?? 0 };
     },
 
     /** The sequential reference digest for a dataset and job (generates the data here). */

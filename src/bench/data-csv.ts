@@ -6,7 +6,7 @@
  */
 
 import { withDeadline } from '../core/experiment/deadline';
-import { makeJob, planCuts, readHeaderFromReader, type UserJob } from '../core/userdata';
+import { makeJob, planCuts, readHeaderFromReader, STALLED_READ_MS, type UserJob } from '../core/userdata';
 import { defaultWorkerFactory, WorkerPool } from '../engine';
 import { groupPass, userChunkSource, type UserPassContext } from '../engine/userdata';
 import { rotate, sameDigest, Series, sharedNow, trialLoop, type JobOptions, type JobResult } from './harness';
@@ -79,6 +79,7 @@ export async function dataCsvJob(o: JobOptions): Promise<JobResult> {
   const pool = await WorkerPool.create({ size: 2, factory: defaultWorkerFactory, clock: sharedNow });
   const papa = papaWorker();
   const s = new Series();
+  let stalledReads = 0;
   try {
     const ctx: UserPassContext = { pool, file, job, source: await userChunkSource(file, 'file-slice', undefined, pool), clock: sharedNow };
     const whole = [job.dataStart, file.size];
@@ -96,6 +97,7 @@ export async function dataCsvJob(o: JobOptions): Promise<JobResult> {
           const pass = await withDeadline(groupPass(ctx, side === 'sequential' ? whole : halves), PASS_DEADLINE_MS, late);
           if ('code' in pass) throw new Error(`data-csv: ${pass.message}`);
           digests[side] = pass.digest;
+          stalledReads += pass.stalledReads;
         }
         ms[side] = performance.now() - t0;
       }
@@ -117,7 +119,12 @@ export async function dataCsvJob(o: JobOptions): Promise<JobResult> {
   }
   return {
     series: s.data,
-    notes: [`${(file.size / 1e6).toFixed(1)} MB, ${records} records, 12 keys, 2 aggregated columns`],
-    info: { bytes: file.size, records },
+    notes: [
+      `${(file.size / 1e6).toFixed(1)} MB, ${records} records, 12 keys, 2 aggregated columns`,
+      ...(stalledReads > 0
+        ? [`${stalledReads} engine file read${stalledReads === 1 ? '' : 's'} stalled (nothing for ${STALLED_READ_MS / 1000} s) and ${stalledReads === 1 ? 'was' : 'were'} read again with slice(): ${stalledReads === 1 ? 'its trial includes' : 'their trials include'} the wait`]
+        : []),
+    ],
+    info: { bytes: file.size, records, stalledReads },
   };
 }

@@ -129,6 +129,8 @@ export interface UserPass {
   redone: number;
   recordsPerWorker: number[];
   spans: Span[];
+  /** File reads that stalled and were read again another way (see STALLED_READ_MS): the answer is whole, the time is not typical. */
+  stalledReads: number;
 }
 
 /** Where a data-file pass reads from: the File itself, or one SharedArrayBuffer filled once by the page. */
@@ -216,6 +218,7 @@ export async function groupPass(ctx: UserPassContext, cuts: readonly number[], s
     redone: wrong.length,
     recordsPerWorker,
     spans: [...reports, ...redoneReports].flatMap((r) => r.spans),
+    stalledReads: [...reports, ...redoneReports].reduce((n, r) => n + r.stalledReads, 0),
   };
 }
 
@@ -238,13 +241,14 @@ export async function mainThreadPass(ctx: Pick<UserPassContext, 'file' | 'job' |
   } finally {
     reader.close();
   }
+  const stalledReads = 'stalls' in reader ? (reader.stalls ?? 0) : 0;
   phases.mark('compute');
   const combined = combineChunks(job, [result]);
   if ('ok' in combined) return combined;
   const answer = finishAnswer(job, combined);
   const digest = userDigest(answer);
   phases.mark('merge');
-  return { answer, digest, wallMs: clock() - t0, phasesMs: phases.phasesMs, chunks: 1, redone: 0, recordsPerWorker: [], spans: [] };
+  return { answer, digest, wallMs: clock() - t0, phasesMs: phases.phasesMs, chunks: 1, redone: 0, recordsPerWorker: [], spans: [], stalledReads };
 }
 
 /** Whether a pass's digest equals the reference's: records and answer hash. */

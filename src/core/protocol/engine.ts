@@ -145,6 +145,8 @@ export interface UserChunkReport {
   computeMs: number;
   receivedAtMs: number;
   doneAtMs: number;
+  /** File reads that stalled and were read again another way (see STALLED_READ_MS in core/userdata). */
+  stalledReads: number;
 }
 
 export interface EngineWorkerApi {
