@@ -40,6 +40,8 @@ export interface UserSample {
   /** Shared-clock ms when the pass was dispatched. */
   startedAtMs: number;
   spans: Span[];
+  /** File reads that stalled and were read again another way: this pass's time includes the wait. */
+  stalledReads: number;
 }
 
 export interface UserMeasurement {
@@ -73,6 +75,7 @@ function sampleOf(role: UserSample['role'], pass: UserPass, reference: Digest, s
     correct: sameDigest(pass.digest, reference),
     startedAtMs,
     spans: pass.spans,
+    stalledReads: pass.stalledReads,
   };
 }
 

@@ -15,6 +15,8 @@ export interface PassTiming {
   wallMs: number;
   phasesMs: Record<Phase, number>;
   redone: number;
+  /** File reads that stalled and were read again another way (absent: none). */
+  stalledReads?: number;
 }
 
 export interface DataRunInput {
@@ -53,6 +55,8 @@ export interface DataRunView {
   spawnMs: number;
   /** Chunks parsed again because a cut fell inside a quoted field (the most in any pass). */
   redone: number;
+  /** File reads that stalled (nothing for STALLED_READ_MS) and were read again, in all passes: those passes include the wait. */
+  stalledReads: number;
   correct: boolean;
   message?: string;
 }
@@ -91,6 +95,7 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
     phasesMs,
     spawnMs: input.spawnMs,
     redone: Math.max(0, ...input.parallel.map((s) => s.redone)),
+    stalledReads: [...input.sequential, ...input.parallel, ...(input.main ?? [])].reduce((n, s) => n + (s.stalledReads ?? 0), 0),
     correct: input.correct,
   };
   if (ratio) view.speedup = { ratio: ratio.ratio, ci95: ratio.ci95 };

@@ -39,8 +39,15 @@ describe('dataRunView', () => {
       { phase: 'merge', ms: 1 },
     ]);
     expect(v.redone).toBe(1);
+    expect(v.stalledReads).toBe(0);
     expect(v.spawnMs).toBe(12);
     expect(v.workers).toBe(2);
+  });
+
+  it('counts the file reads that stalled in every pass, sequential, parallel and the page\'s own', () => {
+    const pass = (wallMs: number, stalledReads?: number) => ({ wallMs, phasesMs: phases({ compute: wallMs }), redone: 0, ...(stalledReads === undefined ? {} : { stalledReads }) });
+    const v = dataRunView({ answer, fileBytes: 1000, workers: 2, spawnMs: 1, sequential: [pass(10, 1), pass(10)], parallel: [pass(5, 0), pass(5, 2)], main: [pass(20, 1)], correct: true });
+    expect(v.stalledReads).toBe(4);
   });
 
   it('gives no speedup when a time is below the timer', () => {
