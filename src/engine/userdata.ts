@@ -71,6 +71,8 @@ export interface UserRunResult {
   redone: number;
   recordsPerWorker: number[];
   spans: Span[];
+  /** File reads that stalled and were read again another way, in the reference reading and the run. */
+  stalledReads: number;
 }
 
 /** Chunks per worker under dynamic scheduling, and the smallest chunk it cuts. */
@@ -299,6 +301,7 @@ export async function runUserGroup(file: Blob, job: UserJob, opts: UserRunOption
       redone: pass.redone,
       recordsPerWorker: pass.recordsPerWorker,
       spans: pass.spans,
+      stalledReads: whole.stalledReads + pass.stalledReads,
     };
     if (!correct) result.message = wrongAnswerMessage(pass.digest, reference);
     return result;

@@ -17,7 +17,7 @@ import { dirname, extname, resolve } from 'node:path';
 import { DATA_FILE_SHIPPINGS, type Shipping } from '../core/model/types';
 import { formatFromName, USER_FORMATS, type UserFormat } from '../core/userdata';
 import type { DataRunRequest, DataRunResponse } from '../core/userdata';
-import { MAX_USER_REPETITIONS } from '../core/userdata';
+import { MAX_USER_REPETITIONS, STALLED_READ_MS } from '../core/userdata';
 import { openPlaygroundPage } from './playground-page';
 import { writeRunFiles } from './run-files';
 import { errorText } from '../core/view/format';
@@ -166,6 +166,9 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
       TOOL,
       `${result.records} records, ${result.keys} keys in ${measured ? 'a median of ' : ''}${result.wallMs.toFixed(1)} ms (${result.chunks} chunks, ${result.redone} parsed again; ${formatElapsed(Date.now() - started)} with the reference)`,
     );
+    if (result.stalledReads > 0) {
+      log(TOOL, `note: the browser stopped delivering the file ${result.stalledReads} time(s) for ${STALLED_READ_MS / 1000} s; those bytes were read again (the answer is whole), but the times include the wait`);
+    }
     if (options.out !== undefined && result.record) for (const path of writeRunFiles(options.out, result.record)) log(TOOL, `wrote ${path}`);
     if (options.answer !== undefined) {
       writeFileSync(options.answer, result.answerCsv);

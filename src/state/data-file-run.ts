@@ -48,6 +48,7 @@ async function measureDataFile(file: Blob, job: UserJob, request: DataRunRequest
     wallMs: median(m.parallel.map((p) => p.wallMs)),
     chunks: Math.max(...m.parallel.map((p) => p.chunks)),
     redone: Math.max(...m.parallel.map((p) => p.redone)),
+    stalledReads: [...m.sequential, ...m.parallel, ...m.main].reduce((n, p) => n + p.stalledReads, 0),
     record,
   };
   if (m.message !== undefined) response.message = m.message;
@@ -75,6 +76,7 @@ export async function runDataFile(file: Blob, request: DataRunRequest): Promise<
     wallMs: run.wallMs,
     chunks: run.chunks,
     redone: run.redone,
+    stalledReads: run.stalledReads,
   };
   if (run.message !== undefined) response.message = run.message;
   return response;

@@ -30,6 +30,8 @@ describe('measureUserGroup', () => {
     expect(m.correct).toBe(true);
     expect(m.sequential).toHaveLength(3);
     expect(m.parallel).toHaveLength(3);
+    // Every read answered in time: no pass was read again another way.
+    expect([...m.sequential, ...m.parallel].map((p) => p.stalledReads)).toEqual([0, 0, 0, 0, 0, 0]);
     const expected = groupInMemory(job(), bytes);
     if ('ok' in expected) throw new Error(expected.message);
     expect(m.answer.rows).toEqual(finishAnswer(job(), expected).rows);

@@ -32,6 +32,7 @@ function pass(role: UserSample['role'], wallMs: number, startedAtMs: number): Us
     correct: true,
     startedAtMs,
     spans: [],
+    stalledReads: 0,
   };
 }
 

@@ -115,6 +115,8 @@ export type DataRunResponse =
       wallMs: number;
       chunks: number;
       redone: number;
+      /** File reads that stalled and were read again another way, in every pass (see STALLED_READ_MS): the times include the wait. */
+      stalledReads: number;
       message?: string;
       /** With `repetitions`: the run as History stores it, for the CSV and JSON exports. */
       record?: RunRecord;
