@@ -83,7 +83,6 @@ function mergeAndFinish(k: KernelModule, accs: unknown[], call: Call): KernelFin
       const a = acc;
       acc = call('merge', () => k.merge(a, accs[i]));
     }
-    const f0 = now();
     const answer = call('finish', () => k.finish(acc));
     const f1 = now();
     let canonical;
@@ -92,7 +91,7 @@ function mergeAndFinish(k: KernelModule, accs: unknown[], call: Call): KernelFin
     } catch (err) {
       return { ok: false, failure: { stage: 'answer', message: errorText(err) } };
     }
-    return { ok: true, json: canonical.json, hash: canonical.hash, mergeMs: f0 - m0, finishMs: f1 - f0, startedAtMs: m0, doneAtMs: f1 };
+    return { ok: true, json: canonical.json, hash: canonical.hash, startedAtMs: m0, doneAtMs: f1 };
   } catch (err) {
     if (err instanceof KernelThrow) return { ok: false, failure: err.failure };
     throw err;

@@ -122,7 +122,7 @@ export async function dataCsvJob(o: JobOptions): Promise<JobResult> {
     notes: [
       `${(file.size / 1e6).toFixed(1)} MB, ${records} records, 12 keys, 2 aggregated columns`,
       ...(stalledReads > 0
-        ? [`${stalledReads} engine file read${stalledReads === 1 ? '' : 's'} stalled (nothing for ${STALLED_READ_MS / 1000} s) and ${stalledReads === 1 ? 'was' : 'were'} read again with slice(): ${stalledReads === 1 ? 'its trial includes' : 'their trials include'} the wait`]
+        ? [`${stalledReads} engine file read${stalledReads === 1 ? '' : 's'} stalled (a window not there after ${STALLED_READ_MS / 1000} s) and ${stalledReads === 1 ? 'was' : 'were'} read again with slice(): ${stalledReads === 1 ? 'its trial includes' : 'their trials include'} the wait`]
         : []),
     ],
     info: { bytes: file.size, records, stalledReads },

@@ -19,7 +19,9 @@ import {
   finishAnswer,
   parseChunkFromReader,
   planCuts,
+  totalStalls,
   userDigest,
+  type BlobReader,
   type ChunkResult,
   type DataIssue,
   type UserAnswer,
@@ -220,7 +222,7 @@ export async function groupPass(ctx: UserPassContext, cuts: readonly number[], s
     redone: wrong.length,
     recordsPerWorker,
     spans: [...reports, ...redoneReports].flatMap((r) => r.spans),
-    stalledReads: [...reports, ...redoneReports].reduce((n, r) => n + r.stalledReads, 0),
+    stalledReads: totalStalls([...reports, ...redoneReports]),
   };
 }
 
@@ -233,7 +235,7 @@ export async function mainThreadPass(ctx: Pick<UserPassContext, 'file' | 'job' |
   const { file, job, source, clock } = ctx;
   const t0 = clock();
   const phases = new PhaseClock(clock, t0);
-  const reader =
+  const reader: BlobReader =
     source.kind === 'shared'
       ? { read: (a: number, b: number) => new Uint8Array(source.buffer, 0, source.byteLength).subarray(a, b), close: () => {} }
       : blobReader(file);
@@ -243,14 +245,13 @@ export async function mainThreadPass(ctx: Pick<UserPassContext, 'file' | 'job' |
   } finally {
     reader.close();
   }
-  const stalledReads = 'stalls' in reader ? (reader.stalls ?? 0) : 0;
   phases.mark('compute');
   const combined = combineChunks(job, [result]);
   if ('ok' in combined) return combined;
   const answer = finishAnswer(job, combined);
   const digest = userDigest(answer);
   phases.mark('merge');
-  return { answer, digest, wallMs: clock() - t0, phasesMs: phases.phasesMs, chunks: 1, redone: 0, recordsPerWorker: [], spans: [], stalledReads };
+  return { answer, digest, wallMs: clock() - t0, phasesMs: phases.phasesMs, chunks: 1, redone: 0, recordsPerWorker: [], spans: [], stalledReads: reader.stalls ?? 0 };
 }
 
 /** Whether a pass's digest equals the reference's: records and answer hash. */

@@ -167,7 +167,7 @@ export async function runDataExperiment(argv: readonly string[]): Promise<number
       `${result.records} records, ${result.keys} keys in ${measured ? 'a median of ' : ''}${result.wallMs.toFixed(1)} ms (${result.chunks} chunks, ${result.redone} parsed again; ${formatElapsed(Date.now() - started)} with the reference)`,
     );
     if (result.stalledReads > 0) {
-      log(TOOL, `note: the browser stopped delivering the file ${result.stalledReads} time(s) for ${STALLED_READ_MS / 1000} s; those bytes were read again (the answer is whole), but the times include the wait`);
+      log(TOOL, `note: the browser stopped delivering the file ${result.stalledReads} time(s) (a window not there after ${STALLED_READ_MS / 1000} s); those bytes were read again (the answer is whole), but the times include the wait`);
     }
     if (options.out !== undefined && result.record) for (const path of writeRunFiles(options.out, result.record)) log(TOOL, `wrote ${path}`);
     if (options.answer !== undefined) {

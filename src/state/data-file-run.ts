@@ -5,7 +5,7 @@
  * problem is and, when measured, the stored run.
  */
 
-import { answerCsv, makeJob, readHeaderFromReader, type DataRunRequest, type DataRunResponse } from '../core/userdata';
+import { answerCsv, makeJob, readHeaderFromReader, totalStalls, type DataRunRequest, type DataRunResponse } from '../core/userdata';
 import { runUserGroup } from '../engine/userdata';
 import { measureUserGroup } from '../engine/userdata-measure';
 import { captureEnvironment } from '../engine/environment';
@@ -48,7 +48,7 @@ async function measureDataFile(file: Blob, job: UserJob, request: DataRunRequest
     wallMs: median(m.parallel.map((p) => p.wallMs)),
     chunks: Math.max(...m.parallel.map((p) => p.chunks)),
     redone: Math.max(...m.parallel.map((p) => p.redone)),
-    stalledReads: [...m.sequential, ...m.parallel, ...m.main].reduce((n, p) => n + p.stalledReads, 0),
+    stalledReads: totalStalls([...m.sequential, ...m.parallel, ...m.main]),
     record,
   };
   if (m.message !== undefined) response.message = m.message;

@@ -26,7 +26,7 @@ describe('DataResult', () => {
 
   it('says how often the file stopped arriving and that the answer is whole', () => {
     const text = shown([1, 1]).querySelector('[data-testid="data-stalled"]')?.textContent?.replace(/\s+/g, ' ');
-    expect(text).toContain('The browser stopped delivering the file 2 times (nothing for 10 s)');
+    expect(text).toContain('The browser stopped delivering the file 2 times (a window not there after 10 s)');
     expect(text).toContain('the answer is whole');
   });
 });

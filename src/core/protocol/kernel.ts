@@ -52,8 +52,6 @@ export type KernelFinishReport =
       ok: true;
       json: string;
       hash: string;
-      mergeMs: number;
-      finishMs: number;
       /** Shared-clock ms when merge() began and finish() returned (the merge span on worker 0). */
       startedAtMs: number;
       doneAtMs: number;

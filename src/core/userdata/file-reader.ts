@@ -9,13 +9,18 @@ import type { SliceReader } from './read-slices';
 export interface BlobReader {
   read: SliceReader;
   close(): void;
-  /** Stream reads that delivered nothing for STALLED_READ_MS and were read again with slice() (0 for other readers). */
+  /** Windows that had not arrived after STALLED_READ_MS and were read again with slice() (0 for other readers). */
   readonly stalls?: number;
 }
 
+/** Adds up the stalled reads of passes or chunk reports (an absent count is none). */
+export function totalStalls(items: readonly { stalledReads?: number }[]): number {
+  return items.reduce((n, x) => n + (x.stalledReads ?? 0), 0);
+}
+
 /**
- * A BYOB read of a Blob stream that has delivered nothing for this long has stalled: a
- * window is 4 MiB and arrives in milliseconds. Seen in headless Chromium 156: 3 of about 470
+ * A window of a Blob stream (4 MiB) that has not arrived after this long has stalled: it
+ * arrives in milliseconds. Seen in headless Chromium 156: 3 of about 470
  * passes over a 100 MB generated File, each in a long bench run, the page and its workers idle
  * and the read never answering. The window is then read with slice().arrayBuffer() instead,
  * and so is the rest of the chunk.
@@ -23,21 +28,6 @@ export interface BlobReader {
 export const STALLED_READ_MS = 10_000;
 
 const STALLED = Symbol('stalled');
-
-/** The stream's next read, or STALLED when it has not settled within `ms`. */
-async function readOrStall(
-  reader: ReadableStreamBYOBReader,
-  view: Uint8Array<ArrayBuffer>,
-  ms: number,
-): Promise<ReadableStreamReadResult<Uint8Array<ArrayBuffer>> | typeof STALLED> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const stalled = new Promise<typeof STALLED>((resolve) => (timer = setTimeout(() => resolve(STALLED), ms)));
-  try {
-    return await Promise.race([reader.read(view), stalled]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Reads a Blob (a File) front to back through one BYOB stream reader into one reused buffer: a
@@ -69,21 +59,28 @@ export function blobReader(file: Blob, stalledReadMs = STALLED_READ_MS): BlobRea
     const need = b - a;
     if (buffer.byteLength < need) buffer = new ArrayBuffer(need);
     let filled = 0;
-    while (filled < need) {
-      const got = await readOrStall(stream.reader, new Uint8Array(buffer, filled, need - filled), stalledReadMs);
-      if (got === STALLED) {
-        // The stalled read holds the buffer (handed to it, detached here): drop both, read by slice from now on.
-        stalls++;
-        close();
-        byob = false;
-        buffer = new ArrayBuffer(0);
-        return new Uint8Array(await file.slice(a, b).arrayBuffer());
+    // One deadline for the whole window, raced by each of its stream reads (a window takes many).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stalled = new Promise<typeof STALLED>((resolve) => (timer = setTimeout(() => resolve(STALLED), stalledReadMs)));
+    try {
+      while (filled < need) {
+        const got = await Promise.race([stream.reader.read(new Uint8Array(buffer, filled, need - filled)), stalled]);
+        if (got === STALLED) {
+          // The stalled read holds the buffer (handed to it, detached here): drop both, read by slice from now on.
+          stalls++;
+          close();
+          byob = false;
+          buffer = new ArrayBuffer(0);
+          return new Uint8Array(await file.slice(a, b).arrayBuffer());
+        }
+        const { done, value } = got;
+        if (!value) break;
+        buffer = value.buffer; // the read hands the same memory back under a new ArrayBuffer
+        filled += value.length;
+        if (done) break;
       }
-      const { done, value } = got;
-      if (!value) break;
-      buffer = value.buffer; // the read hands the same memory back under a new ArrayBuffer
-      filled += value.length;
-      if (done) break;
+    } finally {
+      clearTimeout(timer);
     }
     stream.at += filled;
     return new Uint8Array(buffer, 0, filled);

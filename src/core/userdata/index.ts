@@ -9,4 +9,4 @@ export { parseChunkFromReader, WINDOW_BYTES, readHeaderFromReader, type SliceRea
 export { finishAnswer, canonicalAnswer, answerDigest, answerCsv, answerColumns, hashText, userDigest, type UserAnswer } from './answer';
 export { dataRunView, paysFrom, prefixRow, prefixSweepChart, TOP_KEYS, type DataRunInput, type DataRunView, type PassTiming, type PrefixRow } from './run-view';
 export { prefixEnd, prefixTargets, PREFIX_FRACTIONS } from './prefix';
-export { blobReader, STALLED_READ_MS, type BlobReader } from './file-reader';
+export { blobReader, STALLED_READ_MS, totalStalls, type BlobReader } from './file-reader';

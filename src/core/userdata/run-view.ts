@@ -9,6 +9,7 @@ import { median, speedup, summarize, type Summary } from '../stats';
 import type { UserAnswer } from './answer';
 import { answerColumns } from './answer';
 import { buildTimeVsRecords, type TimeVsRecordsModel } from '../view/chart-data';
+import { totalStalls } from './file-reader';
 
 /** One measured pass as the view needs it. */
 export interface PassTiming {
@@ -55,7 +56,7 @@ export interface DataRunView {
   spawnMs: number;
   /** Chunks parsed again because a cut fell inside a quoted field (the most in any pass). */
   redone: number;
-  /** File reads that stalled (nothing for STALLED_READ_MS) and were read again, in all passes: those passes include the wait. */
+  /** File reads that stalled (a window not there after STALLED_READ_MS) and were read again, in all passes: those passes include the wait. */
   stalledReads: number;
   correct: boolean;
   message?: string;
@@ -95,7 +96,7 @@ export function dataRunView(input: DataRunInput, top = TOP_KEYS): DataRunView {
     phasesMs,
     spawnMs: input.spawnMs,
     redone: Math.max(0, ...input.parallel.map((s) => s.redone)),
-    stalledReads: [...input.sequential, ...input.parallel, ...(input.main ?? [])].reduce((n, s) => n + (s.stalledReads ?? 0), 0),
+    stalledReads: totalStalls([...input.sequential, ...input.parallel, ...(input.main ?? [])]),
     correct: input.correct,
   };
   if (ratio) view.speedup = { ratio: ratio.ratio, ci95: ratio.ci95 };
